@@ -1,0 +1,55 @@
+/**
+ * The endpoint catalog's data model. The catalog is data, generated from ServiceTitan's OpenAPI
+ * documents by scripts/generate-catalog.ts and committed under src/catalog/data/.
+ *
+ * Naming: an endpoint's canonical `name` is `<module>/<path>` where `module` is the URL segment
+ * (`crm`, `jpm`, `equipmentsystems`, `sales`, …) and `path` is the part after
+ * `/tenant/{tenant}/` with OpenAPI placeholders kept (`crm/customers/{id}/notes`). Where one path
+ * exists in two URL versions (telecom `calls` in v2 and v3) the newest keeps the plain name and the
+ * older one is named `<module>/<version>/<path>` (`telecom/v2/calls`).
+ */
+export type EndpointKind = 'export' | 'list' | 'id';
+
+/** How a build extracts an endpoint (absent for endpoints a build does not extract). */
+export interface ExtractionPlan {
+  /**
+   * `export`: continuation-token feed. `list-incremental`: page-numbered list filtered by
+   * `incrementalParam` >= bookmark. `list-full`: page-numbered list read whole every run; keys
+   * missing from a complete read are marked deleted.
+   */
+  mode: 'export' | 'list-incremental' | 'list-full';
+  /** Staging table name, without schema: a plain lowercase identifier such as `crm_customers`. */
+  table: string;
+  /** Per-parent endpoints (one request per parent row) are extracted only when asked for. */
+  optIn: boolean;
+  /** Query parameter for incremental lists, e.g. `modifiedOnOrAfter`. */
+  incrementalParam?: string;
+  /** Sort value that makes page numbers stable across a resumed walk, e.g. `+Id`, when supported. */
+  stableSort?: string;
+  /** Largest page size the endpoint accepts (5000 on most, 500 on a few). */
+  maxPageSize?: number;
+}
+
+export interface EndpointDescriptor {
+  name: string;
+  module: string;
+  /** URL version segment: `v2` or `v3`. */
+  version: string;
+  /** Path template after `/tenant/{tenant}/`, e.g. `export/customers`, `customers/{id}/notes`. */
+  path: string;
+  kind: EndpointKind;
+  /** Placeholders in `path`, in order, e.g. `['id']`, `['report_category', 'reportId']`. */
+  pathParams: string[];
+  /** Record key fields (composite where ServiceTitan has no single id); [] when unknown. */
+  key: string[];
+  /** Postgres type of each key field: `bigint` for integers, `text` otherwise. */
+  keyTypes: Record<string, 'bigint' | 'text'>;
+  /** Field that moves when a record changes (`modifiedOn`, `createdOn`, …), or null. */
+  changeField: string | null;
+  /** Query applied when the caller gives none (e.g. `{ active: 'Any', pageSize: '5000' }`). */
+  defaultQuery: Record<string, string>;
+  /** Every query parameter the OpenAPI document declares for this GET. */
+  queryParams: string[];
+  summary: string;
+  extract: ExtractionPlan | null;
+}
