@@ -1,0 +1,76 @@
+/**
+ * Opens the warehouse: a knex instance for migrations and bookkeeping queries, and a pg Pool for
+ * the loader's COPY streams. Every session runs with `TimeZone = UTC`, so timestamps that
+ * ServiceTitan sends without an offset are read as UTC, as the API documents them.
+ */
+import knexFactory, { type Knex } from 'knex';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config/types.js';
+import { AtlasError } from '../errors.js';
+import type { Logger } from '../log/logger.js';
+import { registerSecret } from '../log/redact.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
+
+export interface Warehouse {
+  knex: Knex;
+  pool: pg.Pool;
+  /** Connection URL (contains the password; never print it unredacted). */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** int8 as string would make every count a string; counts here stay far below 2^53. */
+pg.types.setTypeParser(20, (value: string) => Number(value));
+
+function sessionSetup(client: pg.Client): Promise<unknown> {
+  return client.query("set time zone 'UTC'");
+}
+
+export async function openWarehouse(url: string, options: { poolSize?: number; onClose?: () => Promise<void> } = {}): Promise<Warehouse> {
+  const password = safePassword(url);
+  registerSecret(password);
+  const max = options.poolSize ?? 10;
+  // `options=-c TimeZone=UTC` sets the zone at connection start, before any query can run.
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'atlas', options: '-c TimeZone=UTC' } as pg.PoolConfig);
+  pool.on('error', () => {});
+  const knex = knexFactory({
+    client: 'pg',
+    connection: { connectionString: url, application_name: 'atlas' } as Knex.PgConnectionConfig,
+    pool: { min: 0, max: 4, afterCreate: (conn: pg.Client, done: (err: Error | null, conn: pg.Client) => void) => { sessionSetup(conn).then(() => done(null, conn), (err: Error) => done(err, conn)); } },
+  });
+  try {
+    await pool.query('select 1');
+  } catch (cause) {
+    await Promise.allSettled([pool.end(), knex.destroy()]);
+    throw new AtlasError('DATABASE_FAILED', `cannot connect to the database: ${(cause as Error).message}`, { cause: new Error((cause as Error).message) });
+  }
+  return {
+    knex,
+    pool,
+    url,
+    async close() {
+      await Promise.allSettled([pool.end(), knex.destroy()]);
+      await options.onClose?.();
+    },
+  };
+}
+
+function safePassword(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Opens the configured database, starting the embedded Postgres when none is configured. */
+export async function openConfiguredWarehouse(database: DatabaseConfig, logger: Logger, poolSize?: number): Promise<Warehouse> {
+  if (database.kind === 'url') return openWarehouse(database.url, { poolSize });
+  const embedded: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir: database.dataDir, port: database.port, logger });
+  try {
+    return await openWarehouse(embedded.url, { poolSize, onClose: () => embedded.stop() });
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+}

