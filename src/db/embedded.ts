@@ -24,7 +24,8 @@ export interface EmbeddedDatabase {
 }
 
 const USER = 'postgres';
-const PASSWORD = 'atlas-embedded';
+/** Local-only server (127.0.0.1) with trust auth: no password exists to leak or to type. */
+const DATABASE = 'atlas';
 
 function runsAsRoot(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
@@ -62,21 +63,35 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+async function ensureDatabase(adminUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [DATABASE]);
+    if (!rowCount) await client.query(`create database ${DATABASE}`);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; logger: Logger; persistent?: boolean }): Promise<EmbeddedDatabase> {
   const dataDir = placeDataDir(options.dataDir, options.logger);
-  const url = `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
-  if (existsSync(resolve(dataDir, 'postmaster.pid')) && (await answers(url))) {
+  const adminUrl = `postgres://${USER}@127.0.0.1:${options.port}/postgres`;
+  const url = `postgres://${USER}@127.0.0.1:${options.port}/${DATABASE}`;
+  if (existsSync(resolve(dataDir, 'postmaster.pid')) && (await answers(adminUrl))) {
+    await ensureDatabase(adminUrl);
     options.logger.info('using the embedded Postgres already running', { dataDir, port: options.port });
     return { url, dataDir, stop: async () => {} };
   }
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
-    password: PASSWORD,
+    password: 'unused-with-trust-auth',
     port: options.port,
     persistent: options.persistent ?? true,
     createPostgresUser: runsAsRoot(),
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // A later --auth wins over the library's own: local trust auth, see DATABASE above.
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--auth=trust'],
     onLog: (message: string) => options.logger.debug('postgres', { message: message.trim() }),
     onError: (error: unknown) => options.logger.debug('postgres error', { error: String(error) }),
   });
@@ -87,6 +102,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
       await server.initialise();
     }
     await server.start();
+    await ensureDatabase(adminUrl);
   } catch (cause) {
     throw new AtlasError('DATABASE_FAILED', `could not start the embedded Postgres in ${dataDir} on port ${options.port}: ${cause instanceof Error ? cause.message : 'the server exited (is the port in use?)'}`, { cause });
   }

@@ -1,0 +1,51 @@
+/**
+ * `atlas build` / `atlas sync`: migrate, then run every selected tenant (concurrently), each with
+ * its own ServiceTitan client and rate limiter, all endpoints sharing one concurrency limit.
+ * A build and a sync differ only in intent: both continue from saved cursors; a build on an
+ * empty warehouse is the first load.
+ */
+import pLimit from 'p-limit';
+import type { AtlasConfig } from '../config/types.js';
+import { ServiceTitanClient } from '../client/index.js';
+import { migrate } from '../db/migrate.js';
+import type { Warehouse } from '../db/connection.js';
+import type { Logger } from '../log/logger.js';
+import type { ProgressReporter } from './progress.js';
+import { runTenant, type TenantRunOutcome } from './run-tenant.js';
+import { selectEndpoints } from './select-endpoints.js';
+
+export interface BuildOptions {
+  command: 'build' | 'sync';
+  fullRefresh: boolean;
+  signal?: AbortSignal;
+}
+
+export interface BuildSummary {
+  tenants: Array<TenantRunOutcome | { tenant: string; tenantId: string; status: 'failed'; error: string; code?: string }>;
+  /** True when every tenant's run succeeded. */
+  ok: boolean;
+}
+
+export async function runBuild(config: AtlasConfig, warehouse: Warehouse, options: BuildOptions, logger: Logger, progress: ProgressReporter): Promise<BuildSummary> {
+  const endpoints = selectEndpoints(config.endpoints);
+  await migrate(warehouse.knex, config.schema, config.martsSchema);
+  const limit = pLimit(config.concurrency);
+  logger.info(`${options.command}: ${config.tenants.length} tenant(s), ${endpoints.length} endpoint(s), concurrency ${config.concurrency}`);
+
+  const tenants = await Promise.all(
+    config.tenants.map(async (tenant) => {
+      const source = new ServiceTitanClient({ tenant, logger });
+      try {
+        return await runTenant({
+          pool: warehouse.pool, schema: config.schema, tenant, source, endpoints, command: options.command,
+          startDate: config.startDate, fullRefresh: options.fullRefresh, limit, logger, progress, signal: options.signal,
+        });
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        logger.error('tenant run failed', { tenant: tenant.name, error: message });
+        return { tenant: tenant.name, tenantId: tenant.tenantId, status: 'failed' as const, error: message, code: (error as { code?: string }).code };
+      }
+    }),
+  );
+  return { tenants, ok: tenants.every((t) => t.status === 'succeeded') };
+}

@@ -1,0 +1,67 @@
+/**
+ * Runs one endpoint of one tenant inside a run: makes sure its staging table exists, reads its
+ * cursor, walks it with the walker of its mode, and closes its run figures. An endpoint's failure
+ * is recorded and reported; it does not stop the other endpoints.
+ */
+import type pg from 'pg';
+import { endpointUrl } from '../catalog/index.js';
+import type { EndpointDescriptor } from '../catalog/types.js';
+import type { TenantConfig } from '../config/types.js';
+import { AtlasError } from '../errors.js';
+import { walkExport } from '../extract/export-walker.js';
+import { walkList } from '../extract/list-walker.js';
+import { emptyWalkResult, type EndpointProgress, type PageSource, type WalkResult } from '../extract/types.js';
+import type { Logger } from '../log/logger.js';
+import { readCursor } from '../load/cursor.js';
+import { ensureStagingTable } from '../load/staging-table.js';
+import { stagingTargetFor } from '../load/staging-target.js';
+import { finishRunEndpoint, startRunEndpoint } from '../runs/run-records.js';
+
+export interface EndpointRunInput {
+  pool: pg.Pool;
+  schema: string;
+  source: PageSource;
+  descriptor: EndpointDescriptor;
+  tenant: TenantConfig;
+  runId: number;
+  startDate: string | null;
+  logger: Logger;
+  onPage?: (progress: EndpointProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface EndpointRunOutcome extends WalkResult {
+  endpoint: string;
+  status: 'succeeded' | 'failed';
+  error?: string;
+}
+
+export async function runEndpoint(input: EndpointRunInput): Promise<EndpointRunOutcome> {
+  const { descriptor, tenant, schema, pool } = input;
+  const target = stagingTargetFor(descriptor, schema);
+  const logger = input.logger.child({ tenant: tenant.name, endpoint: descriptor.name });
+  await ensureStagingTable(pool, target);
+  await startRunEndpoint(pool, schema, input.runId, descriptor.name, target.table);
+  let result: WalkResult = emptyWalkResult();
+  try {
+    if (descriptor.pathParams.length > 0) {
+      throw new AtlasError('ENDPOINT_ARGUMENT', `${descriptor.name} is a per-parent endpoint; extracting those is not supported yet`);
+    }
+    const context = {
+      source: input.source, pool, descriptor, target,
+      url: endpointUrl(descriptor, { apiUrl: tenant.apiUrl, tenantId: tenant.tenantId, params: {} }),
+      tenantId: tenant.tenantId, tenantName: tenant.name, runId: input.runId,
+      cursor: await readCursor(pool, schema, tenant.tenantId, descriptor.name),
+      startDate: input.startDate, logger, onPage: input.onPage, signal: input.signal,
+    };
+    result = descriptor.extract?.mode === 'export' ? await walkExport(context) : await walkList(context);
+    await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'succeeded', notes: result.notes });
+    return { endpoint: descriptor.name, status: 'succeeded', ...result };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'failed', error: message, notes: result.notes }).catch((cause) =>
+      logger.error('could not record the endpoint failure', { error: String(cause) }),
+    );
+    return { endpoint: descriptor.name, status: 'failed', error: message, ...result };
+  }
+}

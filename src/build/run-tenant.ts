@@ -1,0 +1,74 @@
+/**
+ * One tenant's run: take the tenant lock, close runs a killed process left open, record the run,
+ * reset cursors on `--full-refresh`, run the endpoints under the shared concurrency limit, and
+ * close the run as succeeded, partial (some endpoints failed) or failed.
+ */
+import type pg from 'pg';
+import type { LimitFunction } from 'p-limit';
+import type { EndpointDescriptor } from '../catalog/types.js';
+import type { TenantConfig } from '../config/types.js';
+import type { PageSource } from '../extract/types.js';
+import type { Logger } from '../log/logger.js';
+import { deleteCursors } from '../load/cursor.js';
+import { closeAbandonedRuns, createRun, finishRun, type RunStatus } from '../runs/run-records.js';
+import { lockTenant } from '../runs/tenant-lock.js';
+import type { ProgressReporter } from './progress.js';
+import { runEndpoint, type EndpointRunOutcome } from './run-endpoint.js';
+
+export interface TenantRunInput {
+  pool: pg.Pool;
+  schema: string;
+  tenant: TenantConfig;
+  source: PageSource;
+  endpoints: EndpointDescriptor[];
+  command: 'build' | 'sync';
+  startDate: string | null;
+  fullRefresh: boolean;
+  limit: LimitFunction;
+  logger: Logger;
+  progress: ProgressReporter;
+  signal?: AbortSignal;
+}
+
+export interface TenantRunOutcome {
+  tenant: string;
+  tenantId: string;
+  runId: number;
+  status: RunStatus;
+  endpoints: EndpointRunOutcome[];
+}
+
+export async function runTenant(input: TenantRunInput): Promise<TenantRunOutcome> {
+  const { pool, schema, tenant } = input;
+  const lock = await lockTenant(pool, schema, tenant);
+  try {
+    await closeAbandonedRuns(pool, schema, tenant.tenantId);
+    const runId = await createRun(pool, schema, tenant, input.command, {
+      endpoints: input.endpoints.map((d) => d.name), fullRefresh: input.fullRefresh, startDate: input.startDate,
+    });
+    if (input.fullRefresh) {
+      const reset = await deleteCursors(pool, schema, tenant.tenantId, input.endpoints.map((d) => d.name));
+      input.logger.info('full refresh: cursors reset', { tenant: tenant.name, cursors: reset });
+    }
+    const outcomes = await Promise.all(
+      input.endpoints.map((descriptor) =>
+        input.limit(async () => {
+          if (input.signal?.aborted) {
+            return { endpoint: descriptor.name, status: 'failed' as const, error: 'interrupted before it started', pages: 0, received: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, deleted: 0, requests: 0, retries: 0, notes: [] };
+          }
+          input.progress.endpointStarted(tenant.name, descriptor.name);
+          const outcome = await runEndpoint({ ...input, descriptor, runId, onPage: (p) => input.progress.page(p) });
+          input.progress.endpointFinished(tenant.name, descriptor.name, outcome);
+          return outcome;
+        }),
+      ),
+    );
+    const failed = outcomes.filter((o) => o.status === 'failed');
+    const status: RunStatus = failed.length === 0 ? 'succeeded' : failed.length === outcomes.length ? 'failed' : 'partial';
+    const error = failed.length ? `${failed.length} of ${outcomes.length} endpoints failed: ${failed.slice(0, 5).map((f) => f.endpoint).join(', ')}${failed.length > 5 ? ', …' : ''}` : null;
+    await finishRun(pool, schema, runId, status, error);
+    return { tenant: tenant.name, tenantId: tenant.tenantId, runId, status, endpoints: outcomes };
+  } finally {
+    await lock.release();
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Walks one export feed: `from` = the saved continuation token, else the start date, else nothing
+ * (full history); follows `continueFrom` while `hasMore`. Each page is loaded together with the
+ * token that follows it, so a resumed walk re-reads at most the page that was in flight.
+ *
+ * - A token ServiceTitan has already handed out in this walk coming back with `hasMore` is a
+ *   loop: the walk fails (EXPORT_TOKEN_LOOP) instead of spinning.
+ * - When ServiceTitan refuses a saved token (400/404/410 on the first request), the walk restarts
+ *   from the newest `modifiedOn` loaded minus a safety margin (rows are upserted, so re-reading
+ *   is harmless) and says so in the run's notes.
+ */
+import { ApiError, AtlasError } from '../errors.js';
+import { type CursorState, emptyCursor } from '../load/cursor.js';
+import { loadPage } from '../load/load-page.js';
+import { preparePage } from '../load/prepare-page.js';
+import { runPagePipeline } from './page-pipeline.js';
+import { addPage, emptyWalkResult, type WalkContext, type WalkResult } from './types.js';
+
+/** How far before the newest loaded change a refused-token restart begins. */
+export const TOKEN_FALLBACK_MARGIN_MS = 60 * 60 * 1000;
+
+interface ExportPage {
+  data: unknown[];
+  from: string | undefined;
+  continueFrom: string | null;
+  hasMore: boolean;
+  attempts: number;
+}
+
+function parseExportBody(body: unknown, endpoint: string): Omit<ExportPage, 'from' | 'attempts'> {
+  const b = body as { data?: unknown; hasMore?: unknown; continueFrom?: unknown } | null;
+  if (!b || typeof b !== 'object' || !Array.isArray(b.data)) {
+    throw new AtlasError('API_BAD_RESPONSE', `${endpoint}: export response has no "data" array`, { retriable: true });
+  }
+  const continueFrom = typeof b.continueFrom === 'string' && b.continueFrom !== '' ? b.continueFrom : null;
+  const hasMore = b.hasMore === true;
+  if (hasMore && continueFrom === null) {
+    throw new AtlasError('API_BAD_RESPONSE', `${endpoint}: export response says hasMore but carries no continueFrom token`);
+  }
+  return { data: b.data, continueFrom, hasMore };
+}
+
+function isTokenRefusal(error: unknown): boolean {
+  return error instanceof ApiError && error.status !== undefined && [400, 404, 410].includes(error.status);
+}
+
+export async function walkExport(context: WalkContext): Promise<WalkResult> {
+  const { descriptor, target } = context;
+  const result = emptyWalkResult();
+  const saved: CursorState = context.cursor ?? emptyCursor('export');
+  const requested = new Set<string>();
+  let maxModifiedOn = saved.maxModifiedOn;
+
+  const fetchPage = async (from: string | undefined): Promise<ExportPage> => {
+    const query = { ...descriptor.defaultQuery, from };
+    const response = await context.source.request(context.url, query, { endpoint: descriptor.name, signal: context.signal });
+    const page = parseExportBody(response.body, descriptor.name);
+    if (page.hasMore && page.continueFrom !== null && (page.continueFrom === from || requested.has(page.continueFrom))) {
+      throw new AtlasError('EXPORT_TOKEN_LOOP', `${descriptor.name}: ServiceTitan returned continuation token "${page.continueFrom.slice(0, 40)}" again with hasMore=true; stopping instead of looping`);
+    }
+    if (from !== undefined) requested.add(from);
+    return { ...page, from, attempts: response.attempts };
+  };
+
+  let first: ExportPage;
+  let start: string | undefined = saved.continueFrom ?? context.startDate ?? undefined;
+  try {
+    first = await fetchPage(start);
+  } catch (error) {
+    if (saved.continueFrom === null || !isTokenRefusal(error)) throw error;
+    start = saved.maxModifiedOn ? new Date(Date.parse(saved.maxModifiedOn) - TOKEN_FALLBACK_MARGIN_MS).toISOString() : context.startDate ?? undefined;
+    const note = `ServiceTitan refused the saved continuation token (${(error as ApiError).status}); restarted from ${start ? `modifiedOn >= ${start} (newest loaded change minus 1 h)` : 'the beginning'}`;
+    result.notes.push(note);
+    context.logger.warn(note, { endpoint: descriptor.name });
+    first = await fetchPage(start);
+  }
+
+  let fetchedFirst = false;
+  await runPagePipeline<ExportPage>(
+    start,
+    async (position) => {
+      const page = fetchedFirst ? await fetchPage(position as string) : first;
+      fetchedFirst = true;
+      return { page, next: page.hasMore ? page.continueFrom : null };
+    },
+    async (page) => {
+      const prepared = preparePage(page.data, target);
+      if (prepared.maxModifiedOn && (!maxModifiedOn || Date.parse(prepared.maxModifiedOn) > Date.parse(maxModifiedOn))) maxModifiedOn = prepared.maxModifiedOn;
+      const cursor: CursorState = { ...emptyCursor('export'), continueFrom: page.continueFrom ?? page.from ?? saved.continueFrom, maxModifiedOn };
+      const counts = await loadPage(context.pool, {
+        target, tenantId: context.tenantId, runId: context.runId, page: prepared, cursor,
+        requests: page.attempts, retries: page.attempts - 1,
+      });
+      addPage(result, { received: prepared.received, attempts: page.attempts }, counts);
+      context.onPage?.({ endpoint: descriptor.name, tenant: context.tenantName, pages: result.pages, rows: result.received, retries: result.retries });
+    },
+  );
+  return result;
+}

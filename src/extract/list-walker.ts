@@ -1,0 +1,99 @@
+/**
+ * Walks one page-numbered list endpoint (`page` from 1, the largest `pageSize`, the endpoint's
+ * include-inactive default from the catalog, a stable sort where the endpoint has one).
+ *
+ * - `list-incremental`: filtered by `<incrementalParam> >= bookmark`. The bookmark for the next
+ *   walk is the newest change loaded minus a safety margin, so rows changed while a walk was
+ *   under way are read again next time rather than missed.
+ * - `list-full`: the whole list every run; keys are recorded page by page and, once a walk is
+ *   complete, rows it did not see are marked deleted.
+ * Each page is loaded with the page number it reached, so a resumed walk continues at the next
+ * page with the same bound (re-reading at most the page that was in flight).
+ */
+import { randomUUID } from 'node:crypto';
+import { qualified } from '../db/identifiers.js';
+import { AtlasError } from '../errors.js';
+import { type CursorState, emptyCursor } from '../load/cursor.js';
+import { finishFullWalk } from '../load/finish-full-walk.js';
+import { loadPage } from '../load/load-page.js';
+import { compareTimestamps, preparePage } from '../load/prepare-page.js';
+import { runPagePipeline } from './page-pipeline.js';
+import { addPage, emptyWalkResult, type WalkContext, type WalkResult } from './types.js';
+
+/** How far before the newest loaded change the next incremental walk starts. */
+export const LIST_BOOKMARK_MARGIN_MS = 60 * 60 * 1000;
+
+interface ListPage {
+  number: number;
+  data: unknown[];
+  hasMore: boolean;
+  attempts: number;
+}
+
+function parseListBody(body: unknown, endpoint: string): { data: unknown[]; hasMore: boolean } {
+  const b = body as { data?: unknown; hasMore?: unknown } | null;
+  if (!b || typeof b !== 'object' || !Array.isArray(b.data)) {
+    throw new AtlasError('API_BAD_RESPONSE', `${endpoint}: list response has no "data" array`, { retriable: true });
+  }
+  // An empty page ends the walk even if hasMore says otherwise: nothing further can be read.
+  return { data: b.data, hasMore: b.hasMore === true && b.data.length > 0 };
+}
+
+export async function walkList(context: WalkContext): Promise<WalkResult> {
+  const { descriptor, target } = context;
+  const plan = descriptor.extract!;
+  const full = plan.mode === 'list-full';
+  const result = emptyWalkResult();
+  const saved: CursorState = context.cursor ?? emptyCursor(plan.mode);
+  const resuming = saved.page > 0;
+  const bound = resuming ? saved.walkBookmark : saved.bookmark;
+  const walkId = full ? (resuming && saved.walkId ? saved.walkId : randomUUID()) : null;
+  let maxModifiedOn = saved.maxModifiedOn;
+
+  if (full && !resuming) {
+    await context.pool.query(`delete from ${qualified(target.schema, '_seen_keys')} where tenant_id = $1 and endpoint = $2`, [context.tenantId, descriptor.name]);
+  }
+
+  const pageSize = plan.maxPageSize ?? Number(descriptor.defaultQuery.pageSize ?? 5000);
+  const fetchPage = async (number: number): Promise<ListPage> => {
+    const query = {
+      ...descriptor.defaultQuery,
+      page: number,
+      pageSize,
+      ...(plan.stableSort ? { sort: plan.stableSort } : {}),
+      ...(!full && plan.incrementalParam && bound ? { [plan.incrementalParam]: bound } : {}),
+    };
+    const response = await context.source.request(context.url, query, { endpoint: descriptor.name, signal: context.signal });
+    return { number, ...parseListBody(response.body, descriptor.name), attempts: response.attempts };
+  };
+
+  const nextBookmark = (): string | null =>
+    maxModifiedOn ? new Date(Date.parse(maxModifiedOn) - LIST_BOOKMARK_MARGIN_MS).toISOString() : bound;
+
+  await runPagePipeline<ListPage>(
+    resuming ? saved.page + 1 : 1,
+    async (position) => {
+      const page = await fetchPage(position as number);
+      return { page, next: page.hasMore ? page.number + 1 : null };
+    },
+    async (page) => {
+      const prepared = preparePage(page.data, target);
+      if (prepared.maxModifiedOn && (!maxModifiedOn || compareTimestamps(prepared.maxModifiedOn, maxModifiedOn) > 0)) maxModifiedOn = prepared.maxModifiedOn;
+      const lastOfIncremental = !page.hasMore && !full;
+      const cursor: CursorState = lastOfIncremental
+        ? { ...emptyCursor(plan.mode), maxModifiedOn, bookmark: nextBookmark() }
+        : { ...emptyCursor(plan.mode), maxModifiedOn, bookmark: saved.bookmark, page: page.number, walkBookmark: bound, walkId };
+      const counts = await loadPage(context.pool, {
+        target, tenantId: context.tenantId, runId: context.runId, page: prepared, cursor,
+        requests: page.attempts, retries: page.attempts - 1, seenWalkId: walkId ?? undefined,
+      });
+      addPage(result, { received: prepared.received, attempts: page.attempts }, counts);
+      context.onPage?.({ endpoint: descriptor.name, tenant: context.tenantName, pages: result.pages, rows: result.received, retries: result.retries });
+    },
+  );
+
+  if (full && walkId) {
+    result.deleted = await finishFullWalk(context.pool, target, context.tenantId, context.runId, walkId, { ...emptyCursor(plan.mode), maxModifiedOn });
+  }
+  return result;
+}

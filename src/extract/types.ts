@@ -1,0 +1,76 @@
+/**
+ * What a walker needs and what it reports. Walkers depend on the client only through
+ * `PageSource` (ServiceTitanClient satisfies it), and on the database only through the loader.
+ */
+import type pg from 'pg';
+import type { EndpointDescriptor } from '../catalog/types.js';
+import type { Logger } from '../log/logger.js';
+import type { CursorState } from '../load/cursor.js';
+import type { StagingTarget } from '../load/staging-target.js';
+
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export interface PageSource {
+  request<T = unknown>(url: string, query?: Query, context?: { endpoint?: string; signal?: AbortSignal }): Promise<{ body: T; attempts: number; headers?: Record<string, unknown> }>;
+}
+
+export interface EndpointProgress {
+  endpoint: string;
+  tenant: string;
+  pages: number;
+  rows: number;
+  retries: number;
+}
+
+export interface WalkContext {
+  source: PageSource;
+  pool: pg.Pool;
+  descriptor: EndpointDescriptor;
+  target: StagingTarget;
+  /** Absolute URL of the endpoint for this tenant. */
+  url: string;
+  tenantId: string;
+  tenantName: string;
+  runId: number;
+  /** Saved cursor, or null on the first run. */
+  cursor: CursorState | null;
+  /** First-run lower bound for export feeds (YYYY-MM-DD), or null for full history. */
+  startDate: string | null;
+  logger: Logger;
+  onPage?: (progress: EndpointProgress) => void;
+  signal?: AbortSignal;
+}
+
+export interface WalkResult {
+  pages: number;
+  received: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  deleted: number;
+  requests: number;
+  retries: number;
+  /** Things worth telling the user that are not errors (e.g. a refused token fallback). */
+  notes: string[];
+}
+
+export function emptyWalkResult(): WalkResult {
+  return { pages: 0, received: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, deleted: 0, requests: 0, retries: 0, notes: [] };
+}
+
+/** Adds one loaded page to a walk's figures. */
+export function addPage(
+  result: WalkResult,
+  page: { received: number; attempts: number },
+  counts: { inserted: number; updated: number; unchanged: number; rejected: number },
+): void {
+  result.pages += 1;
+  result.received += page.received;
+  result.inserted += counts.inserted;
+  result.updated += counts.updated;
+  result.unchanged += counts.unchanged;
+  result.rejected += counts.rejected;
+  result.requests += page.attempts;
+  result.retries += page.attempts - 1;
+}

@@ -1,0 +1,35 @@
+/**
+ * Ends a complete full-refresh walk in one transaction: every row of the tenant that the walk did
+ * not see is marked deleted (`deleted_at`, `active = false`; the row and its last data stay), the
+ * walk's key list is dropped and the cursor closes the walk.
+ */
+import type pg from 'pg';
+import { qualified, quoteIdent } from '../db/identifiers.js';
+import { writeCursor, type CursorState } from './cursor.js';
+import type { StagingTarget } from './staging-target.js';
+
+export async function finishFullWalk(pool: pg.Pool, target: StagingTarget, tenantId: string, runId: number, walkId: string, cursor: CursorState): Promise<number> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const keyArray = `jsonb_build_array(${target.keyColumns.map((c) => 's.' + quoteIdent(c)).join(', ')})`;
+    const marked = await client.query(
+      `update ${qualified(target.schema, target.table)} as s set deleted_at = now(), active = false, run_id = $4
+       where s.tenant_id = $1 and s.deleted_at is null and not exists (
+         select 1 from ${qualified(target.schema, '_seen_keys')} k
+         where k.tenant_id = $1 and k.endpoint = $2 and k.walk_id = $3 and k.key = ${keyArray})`,
+      [tenantId, target.endpoint, walkId, runId],
+    );
+    await client.query(`delete from ${qualified(target.schema, '_seen_keys')} where tenant_id = $1 and endpoint = $2`, [tenantId, target.endpoint]);
+    const deleted = marked.rowCount ?? 0;
+    await client.query(`update ${qualified(target.schema, '_run_endpoints')} set rows_deleted = rows_deleted + $3 where run_id = $1 and endpoint = $2`, [runId, target.endpoint, deleted]);
+    await writeCursor(client, target.schema, tenantId, target.endpoint, cursor, runId);
+    await client.query('commit');
+    return deleted;
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Loads one page in one transaction: COPY into the page table, one upsert into the staging
+ * table, the page's rejects, the walk's seen keys (full-refresh lists), the endpoint's run
+ * figures, and the cursor. The cursor therefore never runs ahead of the data: a process killed
+ * at any instant leaves either the whole page with its cursor or neither.
+ *
+ * Upsert contract: a stored row is replaced only when the incoming version is at least as new by
+ * the change field (a tie goes to the later one received) and actually differs (or was marked
+ * deleted); an unchanged row is not rewritten.
+ */
+import type pg from 'pg';
+import { qualified, quoteIdent } from '../db/identifiers.js';
+import type { CursorState } from './cursor.js';
+import { writeCursor } from './cursor.js';
+import { copyIntoPageTable, pageKeyColumns } from './copy-rows.js';
+import type { PreparedPage } from './prepare-page.js';
+import type { StagingTarget } from './staging-target.js';
+
+export interface PageLoad {
+  target: StagingTarget;
+  tenantId: string;
+  runId: number;
+  page: PreparedPage;
+  /** The cursor as it stands once this page is loaded. */
+  cursor: CursorState;
+  /** Requests and retries spent fetching this page, added to the run's figures. */
+  requests: number;
+  retries: number;
+  /** Full-refresh walks record every key they see under this id. */
+  seenWalkId?: string;
+}
+
+export interface PageCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+function upsertSql(target: StagingTarget, pageTable: string): string {
+  const staging = qualified(target.schema, target.table);
+  const keys = target.keyColumns.map(quoteIdent);
+  const pageKeys = pageKeyColumns(target);
+  return `with upserted as (
+  insert into ${staging} as s (tenant_id, ${keys.join(', ')}, data, modified_on, active, deleted_at, run_id, extracted_at)
+  select $1::bigint, ${pageKeys.join(', ')}, data, modified_on, active, null, $2::bigint, now() from pg_temp.${quoteIdent(pageTable)}
+  on conflict (tenant_id, ${keys.join(', ')}) do update set
+    data = excluded.data, modified_on = excluded.modified_on, active = excluded.active,
+    deleted_at = null, run_id = excluded.run_id, extracted_at = excluded.extracted_at
+  where (s.data is distinct from excluded.data or s.deleted_at is not null)
+    and (excluded.modified_on is null or s.modified_on is null or excluded.modified_on >= s.modified_on)
+  returning (xmax = 0) as inserted
+)
+select count(*) filter (where inserted) as inserted, count(*) filter (where not inserted) as updated from upserted`;
+}
+
+async function insertRejects(client: pg.PoolClient, load: PageLoad): Promise<void> {
+  if (load.page.rejects.length === 0) return;
+  await client.query(
+    `insert into ${qualified(load.target.schema, '_rejects')} (tenant_id, endpoint, run_id, reason, record)
+     select $1::bigint, $2, $3::bigint, reason, record from unnest($4::text[], $5::text[]) as r(reason, record)`,
+    [load.tenantId, load.target.endpoint, load.runId, load.page.rejects.map((r) => r.reason), load.page.rejects.map((r) => r.record)],
+  );
+}
+
+async function recordSeenKeys(client: pg.PoolClient, load: PageLoad, pageTable: string): Promise<void> {
+  if (!load.seenWalkId) return;
+  await client.query(
+    `insert into ${qualified(load.target.schema, '_seen_keys')} (tenant_id, endpoint, walk_id, key)
+     select $1::bigint, $2, $3, jsonb_build_array(${pageKeyColumns(load.target).join(', ')}) from pg_temp.${quoteIdent(pageTable)}
+     on conflict do nothing`,
+    [load.tenantId, load.target.endpoint, load.seenWalkId],
+  );
+}
+
+async function addRunFigures(client: pg.PoolClient, load: PageLoad, counts: PageCounts): Promise<void> {
+  await client.query(
+    `update ${qualified(load.target.schema, '_run_endpoints')} set
+       pages = pages + 1, rows_received = rows_received + $3, rows_inserted = rows_inserted + $4,
+       rows_updated = rows_updated + $5, rows_unchanged = rows_unchanged + $6, rows_rejected = rows_rejected + $7,
+       requests = requests + $8, retries = retries + $9
+     where run_id = $1 and endpoint = $2`,
+    [load.runId, load.target.endpoint, load.page.received, counts.inserted, counts.updated, counts.unchanged, counts.rejected, load.requests, load.retries],
+  );
+}
+
+export async function loadPage(pool: pg.Pool, load: PageLoad): Promise<PageCounts> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const counts: PageCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: load.page.rejects.length };
+    if (load.page.rows.length > 0) {
+      const pageTable = await copyIntoPageTable(client, load.target, load.page.rows);
+      const { rows } = await client.query(upsertSql(load.target, pageTable), [load.tenantId, load.runId]);
+      counts.inserted = Number(rows[0].inserted);
+      counts.updated = Number(rows[0].updated);
+      counts.unchanged = load.page.rows.length - counts.inserted - counts.updated;
+      await recordSeenKeys(client, load, pageTable);
+    }
+    await insertRejects(client, load);
+    await addRunFigures(client, load, counts);
+    await writeCursor(client, load.target.schema, load.tenantId, load.target.endpoint, load.cursor, load.runId);
+    await client.query('commit');
+    return counts;
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Turns one page of records into rows for the staging table, in memory and without I/O:
+ * - the key is read from the catalog's key fields; a record without a usable key is rejected
+ *   (kept with its reason in `_rejects`, never dropped silently);
+ * - a record Postgres cannot store as jsonb (a NUL character) is rejected the same way;
+ * - duplicates of one key within the page collapse to the newest version by the change field
+ *   (on a tie, or when either has none, the later one in the page wins), because one
+ *   `insert … on conflict` cannot touch a row twice.
+ */
+import type { StagingTarget } from './staging-target.js';
+
+export interface PreparedRow {
+  keyValues: string[];
+  /** The record serialised once, as stored in `data`. */
+  json: string;
+  modifiedOn: string | null;
+  active: boolean;
+}
+
+export interface Reject {
+  reason: string;
+  record: string;
+}
+
+export interface PreparedPage {
+  rows: PreparedRow[];
+  rejects: Reject[];
+  received: number;
+  /** Newest change timestamp on the page (as sent), for the cursor's fallback position. */
+  maxModifiedOn: string | null;
+}
+
+const isoTimestamp = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const integer = /^-?\d{1,19}$/;
+const nulEscape = /(?<!\\)(?:\\\\)*\\u0000/;
+
+/** A change timestamp Postgres will accept, or null. Offset-less values are UTC (session zone). */
+export function parseChangeTimestamp(value: unknown): string | null {
+  if (typeof value !== 'string' || !isoTimestamp.test(value)) return null;
+  return Number.isNaN(Date.parse(value.length === 10 ? value : value.replace(' ', 'T'))) ? null : value;
+}
+
+/** Compares two accepted timestamps at microsecond precision (beyond what Date offers). */
+export function compareTimestamps(a: string, b: string): number {
+  const ms = Date.parse(a) - Date.parse(b);
+  if (ms !== 0 || Number.isNaN(ms)) return Number.isNaN(ms) ? 0 : ms;
+  return subMillisecond(a) - subMillisecond(b);
+}
+
+function subMillisecond(value: string): number {
+  const fraction = /\.(\d+)/.exec(value)?.[1] ?? '';
+  return Number((fraction + '000000000').slice(3, 9));
+}
+
+function keyValue(value: unknown, type: 'bigint' | 'text'): string | null {
+  if (value === null || value === undefined) return null;
+  if (type === 'bigint') {
+    const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : typeof value === 'string' ? value : '';
+    return integer.test(text) ? text : null;
+  }
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
+}
+
+function supersedes(next: PreparedRow, current: PreparedRow): boolean {
+  if (next.modifiedOn === null || current.modifiedOn === null) return true;
+  return compareTimestamps(next.modifiedOn, current.modifiedOn) >= 0;
+}
+
+export function preparePage(records: unknown[], target: StagingTarget): PreparedPage {
+  const byKey = new Map<string, PreparedRow>();
+  const rejects: Reject[] = [];
+  let maxModifiedOn: string | null = null;
+
+  for (const record of records) {
+    const json = JSON.stringify(record) ?? 'null';
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+      rejects.push({ reason: 'not a JSON object', record: json });
+      continue;
+    }
+    const fields = record as Record<string, unknown>;
+    const keyValues: string[] = [];
+    let missing: string | null = null;
+    target.keyFields.forEach((field, i) => {
+      const value = keyValue(fields[field], target.keyTypes[i]);
+      if (value === null) missing ??= field;
+      else keyValues.push(value);
+    });
+    if (missing !== null) {
+      const expected = target.keyTypes[target.keyFields.indexOf(missing)] === 'bigint' ? 'an integer' : 'a value';
+      rejects.push({ reason: `key field "${missing}" is missing or not ${expected}`, record: json });
+      continue;
+    }
+    if (nulEscape.test(json)) {
+      rejects.push({ reason: 'contains a NUL character, which Postgres jsonb cannot store', record: json.replace(/\\u0000/g, '\\\\u0000') });
+      continue;
+    }
+    const modifiedOn = target.changeField ? parseChangeTimestamp(fields[target.changeField]) : null;
+    if (modifiedOn && (maxModifiedOn === null || compareTimestamps(modifiedOn, maxModifiedOn) > 0)) maxModifiedOn = modifiedOn;
+    const row: PreparedRow = { keyValues, json, modifiedOn, active: fields.active !== false };
+    const id = keyValues.join('\u0001');
+    const current = byKey.get(id);
+    if (!current || supersedes(row, current)) byKey.set(id, row);
+  }
+  return { rows: [...byKey.values()], rejects, received: records.length, maxModifiedOn };
+}

@@ -1,0 +1,29 @@
+/**
+ * Staging table DDL. One table per extracted endpoint, one row per (tenant, record key):
+ *   tenant_id, <key columns>, data jsonb (the record as received), modified_on, active,
+ *   deleted_at (set when a full-refresh list stops returning the row), run_id, extracted_at.
+ * Created on demand by the loader (the set of tables follows the catalog, not a migration).
+ */
+import type pg from 'pg';
+import { qualified, quoteIdent } from '../db/identifiers.js';
+import type { StagingTarget } from './staging-target.js';
+
+export function stagingTableDdl(target: StagingTarget): string {
+  const keys = target.keyColumns.map((column, i) => `${quoteIdent(column)} ${target.keyTypes[i]} not null`);
+  const primaryKey = ['tenant_id', ...target.keyColumns].map(quoteIdent).join(', ');
+  return `create table if not exists ${qualified(target.schema, target.table)} (
+  tenant_id bigint not null,
+  ${keys.join(',\n  ')},
+  data jsonb not null,
+  modified_on timestamptz,
+  active boolean not null default true,
+  deleted_at timestamptz,
+  run_id bigint not null,
+  extracted_at timestamptz not null default now(),
+  primary key (${primaryKey})
+)`;
+}
+
+export async function ensureStagingTable(pool: pg.Pool, target: StagingTarget): Promise<void> {
+  await pool.query(stagingTableDdl(target));
+}

@@ -1,0 +1,34 @@
+/**
+ * Where and how one endpoint's records land: the staging table, its typed key columns and the
+ * field that orders versions. Derived from the catalog descriptor, never from user input.
+ */
+import type { EndpointDescriptor } from '../catalog/types.js';
+import { AtlasError } from '../errors.js';
+import { assertIdentifier, columnNameFor } from '../db/identifiers.js';
+
+export interface StagingTarget {
+  endpoint: string;
+  schema: string;
+  table: string;
+  /** Record fields that make the key, in order. */
+  keyFields: string[];
+  /** Their staging columns (snake_case), in the same order. */
+  keyColumns: string[];
+  keyTypes: Array<'bigint' | 'text'>;
+  /** Field whose value orders versions of a record (null: the later one received wins). */
+  changeField: string | null;
+}
+
+export function stagingTargetFor(descriptor: EndpointDescriptor, schema: string): StagingTarget {
+  if (!descriptor.extract) throw new AtlasError('INTERNAL', `${descriptor.name} is not an extracted endpoint`);
+  if (descriptor.key.length === 0) throw new AtlasError('INTERNAL', `${descriptor.name} has no record key in the catalog`);
+  return {
+    endpoint: descriptor.name,
+    schema: assertIdentifier(schema, 'schema'),
+    table: assertIdentifier(descriptor.extract.table, 'staging table'),
+    keyFields: descriptor.key,
+    keyColumns: descriptor.key.map(columnNameFor),
+    keyTypes: descriptor.key.map((field) => descriptor.keyTypes[field] ?? 'text'),
+    changeField: descriptor.changeField,
+  };
+}

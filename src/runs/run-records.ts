@@ -1,0 +1,63 @@
+/**
+ * The runs table and its per-endpoint figures. A run row is written when a tenant's run starts
+ * and closed when it ends; endpoint rows are created as endpoints start, their counts grow page
+ * by page inside the loader's transactions (src/load/load-page.ts), and they are closed here.
+ */
+import { hostname } from 'node:os';
+import type pg from 'pg';
+import { qualified } from '../db/identifiers.js';
+
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'partial';
+
+export async function createRun(pool: pg.Pool, schema: string, tenant: { tenantId: string; name: string }, command: string, options: Record<string, unknown>): Promise<number> {
+  const { rows } = await pool.query(
+    `insert into ${qualified(schema, '_runs')} (tenant_id, tenant_name, command, status, pid, host, options)
+     values ($1, $2, $3, 'running', $4, $5, $6) returning id`,
+    [tenant.tenantId, tenant.name, command, process.pid, hostname(), JSON.stringify(options)],
+  );
+  return Number(rows[0].id);
+}
+
+export async function finishRun(pool: pg.Pool, schema: string, runId: number, status: RunStatus, error: string | null): Promise<void> {
+  await pool.query(`update ${qualified(schema, '_runs')} set status = $2, ended_at = now(), error = $3 where id = $1`, [runId, status, error]);
+}
+
+export async function startRunEndpoint(pool: pg.Pool, schema: string, runId: number, endpoint: string, table: string): Promise<void> {
+  await pool.query(
+    `insert into ${qualified(schema, '_run_endpoints')} (run_id, endpoint, table_name, status) values ($1, $2, $3, 'running')
+     on conflict (run_id, endpoint) do nothing`,
+    [runId, endpoint, `${schema}.${table}`],
+  );
+}
+
+export async function finishRunEndpoint(
+  pool: pg.Pool,
+  schema: string,
+  runId: number,
+  endpoint: string,
+  outcome: { status: 'succeeded' | 'failed'; error?: string | null; notes?: string[]; extraRequests?: number; extraRetries?: number },
+): Promise<void> {
+  await pool.query(
+    `update ${qualified(schema, '_run_endpoints')} set status = $3, error = $4, notes = $5,
+       requests = requests + $6, retries = retries + $7,
+       ended_at = now(), duration_ms = (extract(epoch from now() - started_at) * 1000)::int
+     where run_id = $1 and endpoint = $2`,
+    [runId, endpoint, outcome.status, outcome.error ?? null, outcome.notes?.length ? outcome.notes.join('\n') : null, outcome.extraRequests ?? 0, outcome.extraRetries ?? 0],
+  );
+}
+
+/** Runs still marked running whose process is gone (killed) are closed as failed. */
+export async function closeAbandonedRuns(pool: pg.Pool, schema: string, tenantId: string): Promise<void> {
+  await pool.query(
+    `update ${qualified(schema, '_runs')} set status = 'failed', ended_at = coalesce(ended_at, now()),
+       error = coalesce(error, 'interrupted: the process ended before the run finished')
+     where tenant_id = $1 and status = 'running'`,
+    [tenantId],
+  );
+  await pool.query(
+    `update ${qualified(schema, '_run_endpoints')} e set status = 'failed', ended_at = coalesce(e.ended_at, now()),
+       error = coalesce(e.error, 'interrupted')
+     from ${qualified(schema, '_runs')} r where r.id = e.run_id and r.tenant_id = $1 and e.status = 'running'`,
+    [tenantId],
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * One run per tenant at a time, across processes and machines: a session-level Postgres advisory
+ * lock keyed by (staging schema, tenant id), held on a dedicated connection for the whole run.
+ * The lock dies with the connection, so a killed process never leaves a tenant locked.
+ * Tenants lock independently: a second run on another tenant proceeds.
+ */
+import type pg from 'pg';
+import { AtlasError } from '../errors.js';
+import { qualified } from '../db/identifiers.js';
+
+export interface TenantLock {
+  release(): Promise<void>;
+}
+
+export async function lockTenant(pool: pg.Pool, schema: string, tenant: { tenantId: string; name: string }): Promise<TenantLock> {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query('select pg_try_advisory_lock(hashtext($1), hashtext($2)) as locked', [`atlas:${schema}`, tenant.tenantId]);
+    if (!rows[0].locked) {
+      const holder = await describeHolder(client, schema, tenant.tenantId);
+      throw new AtlasError('TENANT_LOCKED', `tenant "${tenant.name}" (${tenant.tenantId}) is already being synced${holder}; wait for it to finish or stop it`, {
+        details: { tenant: tenant.name },
+      });
+    }
+  } catch (error) {
+    client.release();
+    throw error;
+  }
+  return {
+    async release() {
+      try {
+        await client.query('select pg_advisory_unlock(hashtext($1), hashtext($2))', [`atlas:${schema}`, tenant.tenantId]);
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+async function describeHolder(client: pg.PoolClient, schema: string, tenantId: string): Promise<string> {
+  try {
+    const { rows } = await client.query(
+      `select id, command, pid, host, started_at from ${qualified(schema, '_runs')}
+       where tenant_id = $1 and status = 'running' order by id desc limit 1`,
+      [tenantId],
+    );
+    if (rows.length === 0) return '';
+    const run = rows[0];
+    return ` by run ${run.id} (atlas ${run.command}, pid ${run.pid} on ${run.host}, started ${new Date(run.started_at).toISOString()})`;
+  } catch {
+    return '';
+  }
+}
