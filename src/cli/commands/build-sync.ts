@@ -1,0 +1,83 @@
+/**
+ * `atlas build` (first load, then continues from cursors) and `atlas sync` (from the saved
+ * cursors, for schedules). Both migrate, extract and load every selected endpoint of every
+ * selected tenant. Ctrl-C stops after the pages in flight; the cursors keep what was loaded.
+ */
+import type { Command } from 'commander';
+import { runBuild, type BuildSummary } from '../../build/build.js';
+import { logProgress, terminalProgress } from '../../build/progress.js';
+import type { AtlasConfig } from '../../config/types.js';
+import { openConfiguredWarehouse } from '../../db/connection.js';
+import { exitCodeFor, AtlasError } from '../../errors.js';
+import type { Logger } from '../../log/logger.js';
+import { formatRunSummary } from '../run-summary.js';
+import { action, collect, globalOptions, loadCliConfig, loggerFor, type CliIo } from '../context.js';
+
+interface RunFlags {
+  startDate?: string;
+  tenant: string[];
+  endpoint: string[];
+  fullRefresh?: boolean;
+  concurrency?: string;
+}
+
+/** Runs a build or sync for an already loaded config; shared with `atlas demo`. */
+export async function executeRun(config: AtlasConfig, command: 'build' | 'sync', fullRefresh: boolean, logger: Logger, json: boolean): Promise<BuildSummary> {
+  const warehouse = await openConfiguredWarehouse(config.database, logger, config.concurrency + 4);
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = () => {
+    interrupts += 1;
+    if (interrupts > 1) process.exit(130);
+    logger.warn('stopping after the pages in flight (Ctrl-C again to quit at once)');
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const progress = process.stderr.isTTY && !json ? terminalProgress(logger) : logProgress(logger);
+  try {
+    return await runBuild(config, warehouse, { command, fullRefresh, signal: controller.signal }, logger, progress);
+  } finally {
+    progress.close();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await warehouse.close();
+  }
+}
+
+/** Exit code of a finished run: 0, 6 when a tenant was locked by another run, else 7. */
+export function runExitCode(summary: BuildSummary): number {
+  if (summary.ok) return 0;
+  const locked = summary.tenants.some((t) => 'code' in t && t.code === 'TENANT_LOCKED');
+  return locked ? exitCodeFor(new AtlasError('TENANT_LOCKED', '')) : exitCodeFor(new AtlasError('RUN_FAILED', ''));
+}
+
+function register(program: Command, io: CliIo, name: 'build' | 'sync', description: string): void {
+  program
+    .command(name)
+    .description(description)
+    .option('--start-date <YYYY-MM-DD>', 'first-run start date for export feeds (default: config startDate, else full history)')
+    .option('--tenant <name>', 'only this tenant; repeatable', collect, [])
+    .option('--endpoint <name>', 'only this endpoint; repeatable', collect, [])
+    .option('--full-refresh', 'reset the cursors of the chosen endpoints and read them again from the start')
+    .option('--concurrency <n>', 'endpoints extracted at once')
+    .action(
+      action(async (flags: RunFlags, command: Command) => {
+        const config = await loadCliConfig(command, {
+          startDate: flags.startDate,
+          tenant: flags.tenant.length ? flags.tenant : undefined,
+          endpoints: flags.endpoint.length ? flags.endpoint : undefined,
+          concurrency: flags.concurrency === undefined ? undefined : Number(flags.concurrency),
+        });
+        const json = Boolean(globalOptions(command).json);
+        const summary = await executeRun(config, name, Boolean(flags.fullRefresh), loggerFor(config, command), json);
+        io.stdout(json ? JSON.stringify(summary, null, 2) : formatRunSummary(summary));
+        process.exitCode = runExitCode(summary);
+      }),
+    );
+}
+
+export function registerBuildCommands(program: Command, io: CliIo): void {
+  register(program, io, 'build', 'migrate the warehouse and load every selected export feed and list (continues from saved cursors)');
+  register(program, io, 'sync', 'load what changed since the saved cursors (for schedules: cron every 15 minutes)');
+}

@@ -1,0 +1,74 @@
+/**
+ * `atlas demo`: the whole job on embedded defaults. Starts the sandbox tenant and, when no
+ * database is configured, the embedded Postgres 15; runs a build; prints what was loaded and how
+ * to connect. On a terminal it keeps both servers up until Ctrl-C so you can look around;
+ * elsewhere (CI) it stops them and exits.
+ */
+import type { Command } from 'commander';
+import { openConfiguredWarehouse } from '../../db/connection.js';
+import type { AtlasConfig, TenantConfig } from '../../config/types.js';
+import { readStatus } from '../../runs/status.js';
+import { startSandbox } from '../../sandbox/index.js';
+import { action, globalOptions, loadCliConfig, loggerFor, type CliIo } from '../context.js';
+import { executeRun, runExitCode } from './build-sync.js';
+import { formatRunSummary } from '../run-summary.js';
+
+function sandboxTenant(sandbox: Awaited<ReturnType<typeof startSandbox>>): TenantConfig {
+  return {
+    name: 'sandbox', tenantId: sandbox.tenantId, ...sandbox.credentials, timezone: 'America/Phoenix', environment: 'integration',
+    apiUrl: sandbox.apiUrl, authUrl: sandbox.authUrl, requestsPerSecond: 50,
+  };
+}
+
+function connectHint(config: AtlasConfig, url: string): string {
+  const safe = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  return config.database.kind === 'embedded'
+    ? `psql "${safe}"   # embedded Postgres 15, data in ${config.database.dataDir}`
+    : `psql "${safe}"`;
+}
+
+export function registerDemoCommand(program: Command, io: CliIo): void {
+  program
+    .command('demo')
+    .description('start the sandbox tenant (and an embedded Postgres 15 when no database is configured), build, and show the result')
+    .option('--scale <x>', 'sandbox size (1 ≈ 2,000 customers and 8,000 jobs)', '0.25')
+    .option('--seed <n>', 'sandbox data seed', '1')
+    .option('--keep-running', 'keep the sandbox and database up until Ctrl-C (default on a terminal)')
+    .option('--no-keep-running', 'stop and exit when the build is done')
+    .action(
+      action(async (flags: { scale: string; seed: string; keepRunning?: boolean }, command: Command) => {
+        const base = await loadCliConfig(command, {}, false);
+        const logger = loggerFor(base, command);
+        const sandbox = await startSandbox({ scale: Number(flags.scale), seed: Number(flags.seed) });
+        io.stdout(`Sandbox ServiceTitan tenant ${sandbox.tenantId} at ${sandbox.url}`);
+        const config: AtlasConfig = { ...base, tenants: [sandboxTenant(sandbox)] };
+        const json = Boolean(globalOptions(command).json);
+        try {
+          const summary = await executeRun(config, 'build', false, logger, json);
+          io.stdout(formatRunSummary(summary));
+          const warehouse = await openConfiguredWarehouse(config.database, logger, 2);
+          try {
+            const status = await readStatus(warehouse.pool, config.schema);
+            const largest = [...status.endpoints].sort((a, b) => b.rows - a.rows).slice(0, 12);
+            io.stdout(`\nLoaded into schema "${config.schema}" (largest staging tables):`);
+            for (const e of largest) io.stdout(`  ${e.table.padEnd(48)} ${String(e.rows).padStart(8)} rows`);
+            io.stdout(`\nConnect:  ${connectHint(config, warehouse.url)}`);
+            io.stdout(`Try:      select data->>'name' as customer, data->'address'->>'city' as city from ${config.schema}.crm_customers limit 5;`);
+            const keep = flags.keepRunning ?? (process.stdout.isTTY && !process.env.CI);
+            if (keep) {
+              io.stdout('\nThe sandbox and database stay up until Ctrl-C.');
+              await new Promise<void>((resolve) => {
+                process.once('SIGINT', resolve);
+                process.once('SIGTERM', resolve);
+              });
+            }
+          } finally {
+            await warehouse.close();
+          }
+          process.exitCode = runExitCode(summary);
+        } finally {
+          await sandbox.close();
+        }
+      }),
+    );
+}

@@ -1,0 +1,44 @@
+/** `atlas get <endpoint>`: one GET through the client, printed as JSON (the seed's Titanpy.Get). */
+import type { Command } from 'commander';
+import { ServiceTitanClient } from '../../client/index.js';
+import { AtlasError } from '../../errors.js';
+import { action, collect, loadCliConfig, loggerFor, type CliIo } from '../context.js';
+
+function parseQuery(pairs: string[]): Record<string, string> | undefined {
+  if (pairs.length === 0) return undefined;
+  const query: Record<string, string> = {};
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new AtlasError('ENDPOINT_ARGUMENT', `--query "${pair}" is not key=value, e.g. --query pageSize=50`);
+    query[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return query;
+}
+
+export function registerGetCommand(program: Command, io: CliIo): void {
+  program
+    .command('get')
+    .description('GET one ServiceTitan endpoint and print the JSON (catalog name, seed name, or --url)')
+    .argument('[endpoint]', 'catalog name (crm/export/customers) or seed name (export/customers)')
+    .option('--id <id...>', 'id(s) for the path placeholders, in order')
+    .option('--category <category>', 'report category for reporting endpoints')
+    .option('--group <group>', 'seed endpoint group (crm, accounting, …) to disambiguate a short name')
+    .option('--query <key=value>', 'query parameter; repeatable; replaces the default query', collect, [])
+    .option('--url <url>', 'a full URL or a path under the API URL, bypassing the catalog')
+    .option('--tenant <name>', 'tenant to call (default: the first configured)')
+    .action(
+      action(async (endpoint: string | undefined, options: { id?: string[]; category?: string; group?: string; query: string[]; url?: string; tenant?: string }, command: Command) => {
+        if (!endpoint && !options.url) throw new AtlasError('ENDPOINT_ARGUMENT', 'name an endpoint (e.g. atlas get crm/export/customers) or pass --url');
+        const config = await loadCliConfig(command, { tenant: options.tenant ? [options.tenant] : undefined });
+        const client = new ServiceTitanClient({ tenant: config.tenants[0], logger: loggerFor(config, command) });
+        const body = await client.get(endpoint, {
+          id: options.id && options.id.length === 1 ? options.id[0] : options.id,
+          category: options.category,
+          group: options.group,
+          query: parseQuery(options.query),
+          url: options.url,
+        });
+        io.stdout(JSON.stringify(body, null, 2));
+      }),
+    );
+}

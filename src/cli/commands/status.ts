@@ -1,0 +1,51 @@
+/** `atlas status [--json]`: per tenant and endpoint, rows, last success, cursor age, last error; recent runs. */
+import type { Command } from 'commander';
+import { openConfiguredWarehouse } from '../../db/connection.js';
+import { readStatus, type WarehouseStatus } from '../../runs/status.js';
+import { action, globalOptions, loadCliConfig, loggerFor, type CliIo } from '../context.js';
+
+function age(seconds: number | null): string {
+  if (seconds === null) return '-';
+  if (seconds < 120) return `${seconds}s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)}m`;
+  if (seconds < 172800) return `${Math.round(seconds / 3600)}h`;
+  return `${Math.round(seconds / 86400)}d`;
+}
+
+export function formatStatus(status: WarehouseStatus): string {
+  if (!status.migrated) return 'The warehouse has not been built yet: run `atlas build`.';
+  const lines = ['Endpoints:', '  tenant        endpoint                                              rows  deleted  last success          cursor age  error'];
+  for (const e of status.endpoints) {
+    lines.push(
+      `  ${e.tenantId.padEnd(12)}  ${e.endpoint.padEnd(48)} ${String(e.rows).padStart(9)} ${String(e.deletedRows).padStart(8)}  ${(e.lastSuccessAt ?? 'never').slice(0, 19).padEnd(20)}  ${age(e.cursorAgeSeconds).padStart(10)}  ${e.lastError ?? ''}`,
+    );
+  }
+  lines.push('', 'Recent runs:');
+  for (const r of status.runs) {
+    lines.push(
+      `  run ${r.id} ${r.command} ${r.tenantName} (${r.tenantId}): ${r.status}, started ${r.startedAt.slice(0, 19)}, ${r.endedAt ? `ended ${r.endedAt.slice(0, 19)}` : 'not ended'}; ` +
+        `${r.pages} pages, ${r.rowsReceived} rows (${r.rowsInserted} new, ${r.rowsUpdated} changed, ${r.rowsUnchanged} unchanged, ${r.rowsRejected} rejected), ${r.requests} requests, ${r.retries} retries${r.error ? `; ${r.error}` : ''}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function registerStatusCommand(program: Command, io: CliIo): void {
+  program
+    .command('status')
+    .description('show what the last runs did: rows per endpoint, last success, cursor age, errors')
+    .option('--runs <n>', 'how many recent runs to list', '10')
+    .action(
+      action(async (flags: { runs: string }, command: Command) => {
+        const config = await loadCliConfig(command, {}, false);
+        const logger = loggerFor(config, command);
+        const warehouse = await openConfiguredWarehouse(config.database, logger, 2);
+        try {
+          const status = await readStatus(warehouse.pool, config.schema, Number(flags.runs) || 10);
+          io.stdout(globalOptions(command).json ? JSON.stringify(status, null, 2) : formatStatus(status));
+        } finally {
+          await warehouse.close();
+        }
+      }),
+    );
+}
