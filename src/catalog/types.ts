@@ -28,6 +28,14 @@ export interface ExtractionPlan {
   stableSort?: string;
   /** Largest page size the endpoint accepts (5000 on most, 500 on a few). */
   maxPageSize?: number;
+  /**
+   * Per-parent endpoints only: the extracted endpoint (canonical name) whose rows are the parents,
+   * and the parent field whose values fill the path's single placeholder, e.g.
+   * `{ endpoint: 'crm/export/customers', field: 'id' }` for `crm/customers/{id}/notes`. The child
+   * rows do not name their parent (notes carry no customerId), so the extractor should keep the
+   * parent value alongside each row.
+   */
+  parent?: { endpoint: string; field: string };
 }
 
 export interface EndpointDescriptor {

@@ -1,0 +1,119 @@
+/**
+ * Turns one GET operation into an EndpointDescriptor (without its extraction plan) plus the facts
+ * the plan needs. Rules (see src/catalog/types.ts and the task brief):
+ * - kind: `export` when a path segment is `export`, `id` when the path has a placeholder, else `list`;
+ * - key: `['id']` when the item has an `id`, or the special key from ./overrides.ts, else `[]`;
+ * - keyTypes: `bigint` for integer fields, `text` otherwise;
+ * - changeField: `modifiedOn`, else `createdOn`, else null (overrides win);
+ * - defaultQuery: page size and the "include inactive" flag for page-numbered collections,
+ *   `active=Any` for exports that declare `active`. Only parameters the operation declares are used.
+ */
+import type { EndpointDescriptor, EndpointKind } from '../types.js';
+import { itemSchemaOf, propertySchema } from './item-schema.js';
+import type { Location } from './locate.js';
+import { placeholdersOf } from './locate.js';
+import { hasType, resolveParameter, type OpenApiDocument, type OperationObject, type ParameterObject } from './openapi.js';
+import { specialChangeFields, specialKeys } from './overrides.js';
+
+/** ServiceTitan's general page-size ceiling (reference section 5.1). */
+export const DEFAULT_MAX_PAGE_SIZE = 5000;
+
+/** "Include inactive rows" in each of the dialects list endpoints use (reference section 5.2). */
+const includeInactive: ReadonlyArray<[param: string, value: string]> = [
+  ['active', 'Any'],
+  ['activeState', 'All'],
+  ['includeInactive', 'true'],
+  ['activeOnly', 'false'],
+];
+
+export interface EndpointFacts {
+  /** The item declares these fields (used to validate overrides and plans). */
+  itemFields: string[];
+  /** Page-numbered collection: declares `page` and `pageSize`. */
+  paged: boolean;
+  /** Largest accepted page size when paged. */
+  maxPageSize?: number;
+  /** Declares `sort` and documents `Id` among its sort fields. */
+  sortsById: boolean;
+  /** The change field may be null in a row (the SPEC types it `[…, 'null']`). */
+  changeFieldNullable: boolean;
+}
+
+export function describeOperation(
+  doc: OpenApiDocument,
+  name: string,
+  location: Location,
+  operation: OperationObject,
+): { descriptor: EndpointDescriptor; facts: EndpointFacts } {
+  const parameters = (operation.parameters ?? []).map((p) => resolveParameter(doc, p));
+  const query = parameters.filter((p) => p.in === 'query');
+  const queryParams = query.map((p) => p.name);
+  const pathParams = placeholdersOf(location.path);
+  const kind = kindOf(location.path, pathParams);
+  const item = itemSchemaOf(doc, operation);
+  const itemFields = Object.keys(item?.properties ?? {});
+
+  const key = [...(specialKeys[name] ?? (itemFields.includes('id') ? ['id'] : []))];
+  for (const field of key) {
+    if (!itemFields.includes(field)) throw new Error(`${name}: key field "${field}" is not in the item schema`);
+  }
+  const keyTypes: Record<string, 'bigint' | 'text'> = {};
+  for (const field of key) keyTypes[field] = hasType(propertySchema(doc, item, field), 'integer') ? 'bigint' : 'text';
+
+  const changeField = name in specialChangeFields
+    ? specialChangeFields[name]
+    : itemFields.includes('modifiedOn') ? 'modifiedOn' : itemFields.includes('createdOn') ? 'createdOn' : null;
+
+  const changeFieldNullable = changeField !== null && hasType(propertySchema(doc, item, changeField), 'null');
+  const paged = queryParams.includes('page') && queryParams.includes('pageSize');
+  const maxPageSize = paged ? maxPageSizeOf(query.find((p) => p.name === 'pageSize')) : undefined;
+  const sortsById = sortDocumentsId(query.find((p) => p.name === 'sort'));
+
+  const defaultQuery: Record<string, string> = {};
+  if (kind === 'export') {
+    if (queryParams.includes('active')) defaultQuery.active = 'Any';
+  } else if (kind === 'list' || paged) {
+    // Per-parent collections (`customers/{id}/notes`) page like lists, so they get the same defaults.
+    const inactive = includeInactive.find(([param]) => queryParams.includes(param));
+    if (inactive) defaultQuery[inactive[0]] = inactive[1];
+    if (maxPageSize !== undefined) defaultQuery.pageSize = String(maxPageSize);
+  }
+
+  const descriptor: EndpointDescriptor = {
+    name,
+    module: location.module,
+    version: location.version,
+    path: location.path,
+    kind,
+    pathParams,
+    key,
+    keyTypes,
+    changeField,
+    defaultQuery,
+    queryParams,
+    summary: (operation.summary ?? '').replace(/\s+/g, ' ').trim(),
+    extract: null,
+  };
+  return { descriptor, facts: { itemFields, paged, maxPageSize, sortsById, changeFieldNullable } };
+}
+
+export function kindOf(path: string, pathParams: string[]): EndpointKind {
+  if (path.split('/').includes('export')) return 'export';
+  return pathParams.length > 0 ? 'id' : 'list';
+}
+
+/** The documented ceiling (`maximum`, or "Maximum value is 500." in the description), else 5000. */
+function maxPageSizeOf(parameter: ParameterObject | undefined): number {
+  const declared = parameter?.schema?.maximum ?? Number(/maximum value is (\d+)/i.exec(parameter?.description ?? '')?.[1] ?? NaN);
+  return Number.isFinite(declared) && declared < DEFAULT_MAX_PAGE_SIZE ? declared : DEFAULT_MAX_PAGE_SIZE;
+}
+
+/**
+ * True when the `sort` parameter's description lists `Id` (any case) as a sort field. Parenthesised
+ * remarks are ignored so "Location (sorts by locations Id)" does not count as sorting by the row id.
+ */
+function sortDocumentsId(parameter: ParameterObject | undefined): boolean {
+  if (!parameter) return false;
+  const text = (parameter.description ?? '').replace(/\([^)]*\)/g, ' ');
+  return text.split(/[^A-Za-z]+/).some((word) => word.toLowerCase() === 'id');
+}

@@ -1,0 +1,42 @@
+/**
+ * Extraction plans: which endpoints `atlas build` extracts and how.
+ * - every export feed except legacy aliases: mode `export`;
+ * - the list-only entities of ./selection.ts: `list-incremental` by `modifiedOnOrAfter` when the
+ *   endpoint declares it and its rows always carry `modifiedOn` (the bookmark is read from the rows,
+ *   and a row whose `modifiedOn` is null could never pass the filter), else `list-full`; `stableSort: '+Id'` when the endpoint sorts by Id; `maxPageSize` always;
+ * - the per-parent endpoints of ./selection.ts: `list-full`, `optIn: true`, with their parent.
+ */
+import type { EndpointDescriptor, ExtractionPlan } from '../types.js';
+import type { EndpointFacts } from './describe.js';
+import { legacyExportAliases } from './overrides.js';
+import { extractedListNames, perParentEndpoints } from './selection.js';
+import { tableNameFor } from './table-name.js';
+
+export function planFor(descriptor: EndpointDescriptor, facts: EndpointFacts): ExtractionPlan | null {
+  const table = tableNameFor(descriptor.module, descriptor.path);
+  if (descriptor.kind === 'export') {
+    return legacyExportAliases.includes(descriptor.name) ? null : { mode: 'export', table, optIn: false };
+  }
+  const perParent = perParentEndpoints[descriptor.name];
+  const listed = extractedListNames.includes(descriptor.name);
+  if (!perParent && !listed) return null;
+  if (!facts.paged || facts.maxPageSize === undefined) {
+    throw new Error(`${descriptor.name} is selected for extraction but is not a page-numbered collection`);
+  }
+  if (perParent) {
+    if (descriptor.pathParams.length !== 1) throw new Error(`${descriptor.name}: a per-parent endpoint needs exactly one placeholder`);
+    const plan: ExtractionPlan = { mode: 'list-full', table, optIn: true };
+    if (facts.sortsById) plan.stableSort = '+Id';
+    plan.maxPageSize = facts.maxPageSize;
+    plan.parent = { endpoint: perParent.parent, field: perParent.field };
+    return plan;
+  }
+  if (descriptor.kind !== 'list') throw new Error(`${descriptor.name} is selected as a list but its path has placeholders`);
+  const incremental =
+    descriptor.queryParams.includes('modifiedOnOrAfter') && descriptor.changeField === 'modifiedOn' && !facts.changeFieldNullable;
+  const plan: ExtractionPlan = { mode: incremental ? 'list-incremental' : 'list-full', table, optIn: false };
+  if (incremental) plan.incrementalParam = 'modifiedOnOrAfter';
+  if (facts.sortsById) plan.stableSort = '+Id';
+  plan.maxPageSize = facts.maxPageSize;
+  return plan;
+}
