@@ -1,0 +1,87 @@
+/**
+ * Turns the generated JSON (typed `unknown` on purpose) into EndpointDescriptors, checking every
+ * field the rest of Atlas relies on. A malformed data file is a build defect, so it fails with
+ * INTERNAL at load time rather than as a confusing error deep inside an extraction.
+ */
+import { AtlasError } from '../errors.js';
+import type { EndpointDescriptor, EndpointKind, ExtractionPlan } from './types.js';
+
+type Json = Record<string, unknown>;
+
+const kinds: readonly EndpointKind[] = ['export', 'list', 'id'];
+const modes: ReadonlyArray<ExtractionPlan['mode']> = ['export', 'list-incremental', 'list-full'];
+
+export function loadDescriptors(modules: ReadonlyArray<readonly unknown[]>): EndpointDescriptor[] {
+  return modules.flatMap((entries) => entries.map((entry) => checkDescriptor(entry)));
+}
+
+function fail(where: string, problem: string): never {
+  throw new AtlasError('INTERNAL', `endpoint catalog data is malformed at ${where}: ${problem} (regenerate it with npm run generate:catalog)`);
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function str(o: Json, field: string, where: string): string {
+  const value = o[field];
+  return typeof value === 'string' ? value : fail(where, `${field} is not a string`);
+}
+
+function strings(o: Json, field: string, where: string): string[] {
+  const value = o[field];
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? [...value] : fail(where, `${field} is not a list of strings`);
+}
+
+function stringMap<T extends string>(o: Json, field: string, where: string, allowed?: readonly T[]): Record<string, T> {
+  const value = o[field];
+  if (!isObject(value)) fail(where, `${field} is not an object`);
+  for (const v of Object.values(value)) {
+    if (typeof v !== 'string' || (allowed && !allowed.includes(v as T))) fail(where, `${field} has an unexpected value ${JSON.stringify(v)}`);
+  }
+  return { ...(value as Record<string, T>) };
+}
+
+function checkDescriptor(entry: unknown): EndpointDescriptor {
+  if (!isObject(entry)) fail('an entry', 'not an object');
+  const where = typeof entry.name === 'string' ? entry.name : 'an entry';
+  const kind = str(entry, 'kind', where) as EndpointKind;
+  if (!kinds.includes(kind)) fail(where, `unknown kind ${kind}`);
+  const changeField = entry.changeField;
+  if (changeField !== null && typeof changeField !== 'string') fail(where, 'changeField is neither a string nor null');
+  return {
+    name: str(entry, 'name', where),
+    module: str(entry, 'module', where),
+    version: str(entry, 'version', where),
+    path: str(entry, 'path', where),
+    kind,
+    pathParams: strings(entry, 'pathParams', where),
+    key: strings(entry, 'key', where),
+    keyTypes: stringMap(entry, 'keyTypes', where, ['bigint', 'text'] as const),
+    changeField,
+    defaultQuery: stringMap(entry, 'defaultQuery', where),
+    queryParams: strings(entry, 'queryParams', where),
+    summary: str(entry, 'summary', where),
+    extract: entry.extract === null ? null : checkPlan(entry.extract, where),
+  };
+}
+
+function checkPlan(value: unknown, where: string): ExtractionPlan {
+  if (!isObject(value)) fail(where, 'extract is neither an object nor null');
+  const mode = str(value, 'mode', where) as ExtractionPlan['mode'];
+  if (!modes.includes(mode)) fail(where, `unknown extract mode ${mode}`);
+  if (typeof value.optIn !== 'boolean') fail(where, 'extract.optIn is not a boolean');
+  const plan: ExtractionPlan = { mode, table: str(value, 'table', where), optIn: value.optIn };
+  if (value.incrementalParam !== undefined) plan.incrementalParam = str(value, 'incrementalParam', where);
+  if (value.stableSort !== undefined) plan.stableSort = str(value, 'stableSort', where);
+  if (value.maxPageSize !== undefined) {
+    if (typeof value.maxPageSize !== 'number' || !Number.isInteger(value.maxPageSize)) fail(where, 'extract.maxPageSize is not an integer');
+    plan.maxPageSize = value.maxPageSize;
+  }
+  if (value.parent !== undefined) {
+    const parent = value.parent;
+    if (!isObject(parent)) fail(where, 'extract.parent is not an object');
+    plan.parent = { endpoint: str(parent, 'endpoint', where), field: str(parent, 'field', where) };
+  }
+  return plan;
+}
