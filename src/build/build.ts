@@ -18,6 +18,8 @@ export interface BuildOptions {
   command: 'build' | 'sync';
   fullRefresh: boolean;
   signal?: AbortSignal;
+  /** Retry and timeout settings for the ServiceTitan clients (tests shorten the backoff). */
+  clientOptions?: { maxAttempts?: number; timeoutMs?: number; backoff?: { baseMs: number; maxMs: number } };
 }
 
 export interface BuildSummary {
@@ -34,7 +36,7 @@ export async function runBuild(config: AtlasConfig, warehouse: Warehouse, option
 
   const tenants = await Promise.all(
     config.tenants.map(async (tenant) => {
-      const source = new ServiceTitanClient({ tenant, logger });
+      const source = new ServiceTitanClient({ ...options.clientOptions, tenant, logger });
       try {
         return await runTenant({
           pool: warehouse.pool, schema: config.schema, tenant, source, endpoints, command: options.command,

@@ -37,6 +37,14 @@ export interface PageCounts {
   rejected: number;
 }
 
+/**
+ * Postgres keeps microseconds; ServiceTitan sends up to 7 fractional digits. On a microsecond tie
+ * the digits beyond the sixth, read from the change field as sent, decide.
+ */
+function subMicroseconds(row: string): string {
+  return `rpad(coalesce(substring(${row}.data->>$3 from '\\.\\d{6}(\\d{1,3})'), ''), 3, '0')`;
+}
+
 function upsertSql(target: StagingTarget, pageTable: string): string {
   const staging = qualified(target.schema, target.table);
   const keys = target.keyColumns.map(quoteIdent);
@@ -48,7 +56,8 @@ function upsertSql(target: StagingTarget, pageTable: string): string {
     data = excluded.data, modified_on = excluded.modified_on, active = excluded.active,
     deleted_at = null, run_id = excluded.run_id, extracted_at = excluded.extracted_at
   where (s.data is distinct from excluded.data or s.deleted_at is not null)
-    and (excluded.modified_on is null or s.modified_on is null or excluded.modified_on >= s.modified_on)
+    and (excluded.modified_on is null or s.modified_on is null or excluded.modified_on > s.modified_on
+         or (excluded.modified_on = s.modified_on and ${subMicroseconds('excluded')} >= ${subMicroseconds('s')}))
   returning (xmax = 0) as inserted
 )
 select count(*) filter (where inserted) as inserted, count(*) filter (where not inserted) as updated from upserted`;
@@ -91,7 +100,7 @@ export async function loadPage(pool: pg.Pool, load: PageLoad): Promise<PageCount
     const counts: PageCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: load.page.rejects.length };
     if (load.page.rows.length > 0) {
       const pageTable = await copyIntoPageTable(client, load.target, load.page.rows);
-      const { rows } = await client.query(upsertSql(load.target, pageTable), [load.tenantId, load.runId]);
+      const { rows } = await client.query(upsertSql(load.target, pageTable), [load.tenantId, load.runId, load.target.changeField ?? '']);
       counts.inserted = Number(rows[0].inserted);
       counts.updated = Number(rows[0].updated);
       counts.unchanged = load.page.rows.length - counts.inserted - counts.updated;

@@ -1,0 +1,98 @@
+/**
+ * The main job end to end: build a sandbox tenant into a real Postgres, compare every staging
+ * table with the sandbox's truth, move the sandbox clock, sync, compare again, and check that
+ * the sync asked only for changes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuild } from '../../src/build/build.js';
+import { logProgress } from '../../src/build/progress.js';
+import { findEndpoint } from '../../src/catalog/index.js';
+import { openWarehouse, type Warehouse } from '../../src/db/connection.js';
+import { createLogger } from '../../src/log/logger.js';
+import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { createTestDatabase, dropTestDatabases } from '../support/database.js';
+import { defaultEndpoints, expectStagingEqualsTruth, testConfig } from '../support/harness.js';
+
+const logger = createLogger({ level: 'warn' });
+let sandbox: Sandbox;
+let warehouse: Warehouse;
+let url: string;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ scale: 0.05, seed: 7, batchSize: { min: 40, max: 90 } });
+  url = await createTestDatabase();
+  warehouse = await openWarehouse(url);
+});
+
+afterAll(async () => {
+  await warehouse?.close();
+  await sandbox?.close();
+  await dropTestDatabases();
+});
+
+const fast = { backoff: { baseMs: 5, maxMs: 50 } };
+
+describe('atlas build then atlas sync', () => {
+  it('builds every extracted endpoint equal to the sandbox truth', async () => {
+    const config = testConfig(url, [sandbox]);
+    const summary = await runBuild(config, warehouse, { command: 'build', fullRefresh: false, clientOptions: fast }, logger, logProgress(logger));
+    const failures = summary.tenants.flatMap((t) => ('endpoints' in t ? t.endpoints.filter((e) => e.status === 'failed').map((e) => `${e.endpoint}: ${e.error}`) : [t.error]));
+    expect(failures).toEqual([]);
+    expect(summary.ok).toBe(true);
+    const compared = await expectStagingEqualsTruth(warehouse.pool, 'atlas', sandbox);
+    expect(compared).toBeGreaterThan(1000);
+
+    const runs = await warehouse.pool.query(`select status, (select sum(pages) from atlas._run_endpoints e where e.run_id = r.id) as pages,
+      (select sum(rows_inserted) from atlas._run_endpoints e where e.run_id = r.id) as inserted from atlas._runs r`);
+    expect(runs.rows).toHaveLength(1);
+    expect(runs.rows[0].status).toBe('succeeded');
+    expect(Number(runs.rows[0].inserted)).toBe(compared);
+  });
+
+  it('syncs new, changed, deactivated and merged records, asking only for changes', async () => {
+    const changes = sandbox.advance({ hours: 30 });
+    expect(changes.created + changes.changed + changes.deactivated + changes.merged).toBeGreaterThan(0);
+    sandbox.clearRequests();
+
+    const config = testConfig(url, [sandbox]);
+    const summary = await runBuild(config, warehouse, { command: 'sync', fullRefresh: false, clientOptions: fast }, logger, logProgress(logger));
+    expect(summary.ok).toBe(true);
+    await expectStagingEqualsTruth(warehouse.pool, 'atlas', sandbox);
+
+    // Every export request continued from a saved token; incremental lists used their bookmark.
+    const requests = sandbox.requests();
+    for (const request of requests) {
+      const descriptor = request.endpoint ? findEndpoint(request.endpoint) : undefined;
+      if (!descriptor?.extract) continue;
+      if (descriptor.extract.mode === 'export') {
+        expect({ endpoint: request.endpoint, from: request.query.from !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(request.query.from) }).toEqual({ endpoint: request.endpoint, from: true });
+      } else if (descriptor.extract.mode === 'list-incremental') {
+        expect({ endpoint: request.endpoint, bounded: Boolean(request.query[descriptor.extract.incrementalParam!]) }).toEqual({ endpoint: request.endpoint, bounded: true });
+      }
+    }
+    const sync = await warehouse.pool.query(`select sum(rows_received) as received, sum(rows_inserted) as inserted from atlas._run_endpoints where run_id = 2`);
+    const total = await warehouse.pool.query(`select sum(rows_inserted) as inserted from atlas._run_endpoints where run_id = 1`);
+    expect(Number(sync.rows[0].received)).toBeLessThan(Number(total.rows[0].inserted) / 3);
+
+    // Merged customers stay, inactive, pointing at the survivor.
+    const merged = await warehouse.pool.query(`select count(*) as n from atlas.crm_customers where not active and data->>'mergedToId' is not null`);
+    expect(Number(merged.rows[0].n)).toBeGreaterThan(0);
+  });
+
+  it('marks rows that vanish from a full-refresh list as deleted, keeping them', async () => {
+    let deleted = 0;
+    for (let i = 0; i < 6 && deleted === 0; i++) deleted = sandbox.advance({ hours: 24 }).deleted;
+    expect(deleted).toBeGreaterThan(0);
+    const summary = await runBuild(testConfig(url, [sandbox]), warehouse, { command: 'sync', fullRefresh: false, clientOptions: fast }, logger, logProgress(logger));
+    expect(summary.ok).toBe(true);
+    await expectStagingEqualsTruth(warehouse.pool, 'atlas', sandbox);
+    const marked = await warehouse.pool.query(`select sum(rows_deleted) as n from atlas._run_endpoints e join atlas._runs r on r.id = e.run_id where r.id = (select max(id) from atlas._runs)`);
+    expect(Number(marked.rows[0].n)).toBeGreaterThanOrEqual(deleted);
+  });
+
+  it('covers the default endpoint set (52 exports and the list-only entities)', () => {
+    const names = defaultEndpoints();
+    expect(names.filter((n) => findEndpoint(n)?.extract?.mode === 'export')).toHaveLength(52);
+    expect(names).toEqual(expect.arrayContaining(['jpm/job-types', 'marketing/campaigns', 'jbce/call-reasons']));
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * Shared pieces of the build tests: a config for one or more sandbox tenants on a test database,
+ * the staging-equals-truth check, and a way to run the real CLI as a child process.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type pg from 'pg';
+import { expect } from 'vitest';
+import { extractedEndpoints } from '../../src/catalog/index.js';
+import type { AtlasConfig, TenantConfig } from '../../src/config/types.js';
+import { columnNameFor, qualified } from '../../src/db/identifiers.js';
+import type { Sandbox } from '../../src/sandbox/index.js';
+
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const cliPath = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
+
+export function sandboxTenant(sandbox: Sandbox, name = 'sandbox'): TenantConfig {
+  return {
+    name, tenantId: sandbox.tenantId, ...sandbox.credentials, timezone: 'America/Phoenix', environment: 'integration',
+    apiUrl: sandbox.apiUrl, authUrl: sandbox.authUrl, requestsPerSecond: 200,
+  };
+}
+
+export function testConfig(databaseUrl: string, sandboxes: Sandbox[], overrides: Partial<AtlasConfig> = {}): AtlasConfig {
+  return {
+    database: { kind: 'url', url: databaseUrl },
+    schema: 'atlas',
+    martsSchema: 'atlas_marts',
+    startDate: null,
+    concurrency: 6,
+    tenants: sandboxes.map((s, i) => sandboxTenant(s, `tenant-${i + 1}`)),
+    endpoints: { include: [], exclude: [] },
+    stateDir: '.atlas',
+    log: { level: 'warn', format: 'text' },
+    ...overrides,
+  };
+}
+
+/** The environment the CLI needs to run against one sandbox tenant and a database. */
+export function cliEnv(sandbox: Sandbox, databaseUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    DATABASE_URL: databaseUrl,
+    ST_API_URL: sandbox.apiUrl,
+    ST_AUTH_URL: sandbox.authUrl,
+    ST_TENANT_ID: sandbox.tenantId,
+    ST_CLIENT_ID: sandbox.credentials.clientId,
+    ST_CLIENT_SECRET: sandbox.credentials.clientSecret,
+    ST_APP_KEY: sandbox.credentials.appKey,
+    ST_TENANT_NAME: 'sandbox',
+    ...extra,
+  };
+}
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `atlas <args>`; `killAfter(child)` may kill it (the result then carries the signal). */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, options: { cwd?: string; onStart?: (kill: () => void) => void } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cliPath, ...args], { env, cwd: options.cwd ?? projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    options.onStart?.(() => child.kill('SIGKILL'));
+  });
+}
+
+/** Names of the endpoints a default build extracts. */
+export function defaultEndpoints(): string[] {
+  return extractedEndpoints({ includeOptIn: false }).map((d) => d.name);
+}
+
+type Keyed = Map<string, unknown>;
+
+function keyOf(values: unknown[]): string {
+  return values.map((v) => String(v)).join('|');
+}
+
+/** Staging rows of one tenant (not marked deleted) keyed by the record key. */
+export async function stagingRows(pool: pg.Pool, schema: string, tenantId: string, endpoint: string): Promise<Keyed> {
+  const descriptor = extractedEndpoints({ includeOptIn: true }).find((d) => d.name === endpoint)!;
+  const columns = descriptor.key.map(columnNameFor);
+  const { rows } = await pool.query(
+    `select ${columns.map((c) => `"${c}"::text as "${c}"`).join(', ')}, data from ${qualified(schema, descriptor.extract!.table)} where tenant_id = $1 and deleted_at is null`,
+    [tenantId],
+  );
+  return new Map(rows.map((row) => [keyOf(columns.map((c) => row[c])), row.data]));
+}
+
+export function truthRows(sandbox: Sandbox, endpoint: string): Keyed {
+  const descriptor = extractedEndpoints({ includeOptIn: true }).find((d) => d.name === endpoint)!;
+  return new Map(sandbox.truth(endpoint).map((record) => [keyOf(descriptor.key.map((field) => record[field])), record]));
+}
+
+/** Asserts that every listed endpoint's staging table equals the sandbox's truth: same keys, same data. */
+export async function expectStagingEqualsTruth(pool: pg.Pool, schema: string, sandbox: Sandbox, endpoints: string[] = defaultEndpoints()): Promise<number> {
+  let compared = 0;
+  for (const endpoint of endpoints) {
+    const staged = await stagingRows(pool, schema, sandbox.tenantId, endpoint);
+    const truth = truthRows(sandbox, endpoint);
+    const missing = [...truth.keys()].filter((k) => !staged.has(k));
+    const extra = [...staged.keys()].filter((k) => !truth.has(k));
+    expect({ endpoint, missing: missing.slice(0, 5), extra: extra.slice(0, 5), counts: [staged.size, truth.size] }).toEqual({
+      endpoint, missing: [], extra: [], counts: [truth.size, truth.size],
+    });
+    const differing = [...truth.entries()].filter(([k, v]) => JSON.stringify(sortKeys(staged.get(k))) !== JSON.stringify(sortKeys(v)));
+    expect({ endpoint, differing: differing.slice(0, 3).map(([k]) => k) }).toEqual({ endpoint, differing: [] });
+    compared += truth.size;
+  }
+  return compared;
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+  }
+  return value;
+}
