@@ -1,0 +1,57 @@
+/**
+ * Public shapes of the ServiceTitan client. Kept apart from the implementation so the extractor
+ * and tests can import types without pulling in got.
+ */
+import type { TenantConfig } from '../config/types.js';
+import type { Logger } from '../log/logger.js';
+
+export interface BackoffOptions {
+  /** First retry waits up to `baseMs`; each further retry doubles the ceiling. */
+  baseMs: number;
+  /** Ceiling of any single backoff wait. */
+  maxMs: number;
+}
+
+export interface ClientOptions {
+  tenant: TenantConfig;
+  logger?: Logger;
+  /** First try + retries for retriable failures (5xx, resets, timeouts, unparseable 200s). Default 8. */
+  maxAttempts?: number;
+  /** Per HTTP request, whole exchange including the body. Default 100_000 (ServiceTitan's own limit). */
+  timeoutMs?: number;
+  /** Full-jitter exponential backoff. Default { baseMs: 500, maxMs: 30_000 }. */
+  backoff?: BackoffOptions;
+  userAgent?: string;
+}
+
+export interface ApiResponse<T = unknown> {
+  /** Parsed JSON body (null for 204 No Content). */
+  body: T;
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** HTTP requests sent for this call, including retries, 429 waits and the 401 re-auth retry. */
+  attempts: number;
+  /** The requested URL, passed through redaction (no secrets; continuation tokens are kept). */
+  url: string;
+}
+
+export interface RequestContext {
+  /** Name used in logs and error messages (e.g. a catalog name such as `crm/export/customers`). */
+  endpoint?: string;
+  /** Cancels waiting and the in-flight request; the call then rejects with `signal.reason`. */
+  signal?: AbortSignal;
+}
+
+export interface ClientStats {
+  /** HTTP requests sent to the API (every attempt counts; token requests do not). */
+  requests: number;
+  /** Attempts beyond the first, for any reason (5xx, network, timeout, 429, 401 re-auth). */
+  retries: number;
+  /** 429 responses received. */
+  rateLimited: number;
+  /** Tokens fetched to replace an earlier one (expiry or 401); the first token is not a renewal. */
+  tokenRenewals: number;
+}
+
+export type QueryValue = string | number | boolean | undefined;
+export type Query = Record<string, QueryValue>;
