@@ -1,0 +1,241 @@
+/**
+ * ServiceTitanClient: the facade the extractor and CLI use. It composes the pieces — token
+ * provider (auth.ts), shared rate limiter (rate-limiter.ts), retry policy (retry-policy.ts) and
+ * transport (transport.ts) — into one `request()` loop, and adds the Titanpy-style `get()`.
+ *
+ * Contract of `request()`:
+ * - resolves only with a 2xx and a parsed JSON body (null for 204);
+ * - retriable failures (5xx, 408, resets, timeouts, unparseable 200s) are retried up to
+ *   `maxAttempts` attempts in all, then ApiError API_RETRIES_EXHAUSTED naming the endpoint, the
+ *   attempt count and the last status or error;
+ * - 429 pauses the (app key, tenant) bucket for Retry-After and retries on a separate budget of
+ *   `maxAttempts * 2` 429s; 401 re-authenticates once, a second 401 is AUTH_FAILED;
+ * - any other status is final: ApiError API_REQUEST_FAILED with ServiceTitan's title/errors;
+ * - a cancelled `signal` rejects with `signal.reason` at whatever stage the call is;
+ * - messages, logs and causes hold no secret (got errors are replaced by TransportFailure).
+ */
+import { ApiError } from '../errors.js';
+import { silentLogger, type Logger } from '../log/logger.js';
+import { registerSecret, redactText } from '../log/redact.js';
+import { TokenProvider } from './auth.js';
+import { describeBody, formatProblemErrors, parseJson, parseProblem } from './body.js';
+import { rateLimiterFor, type TokenBucket } from './rate-limiter.js';
+import {
+  backoffDelay,
+  classifyStatus,
+  DEFAULT_BACKOFF,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_RETRY_AFTER_MS,
+  DEFAULT_TIMEOUT_MS,
+  parseRetryAfter,
+  RATE_LIMIT_BUDGET_FACTOR,
+} from './retry-policy.js';
+import { sleep } from './sleep.js';
+import { sendHttp, type HttpResult } from './transport.js';
+import { TransportFailure } from './transport-error.js';
+import { buildUrl, pathLabel } from './url.js';
+import { resolveGetUrl, type GetOptions } from './get.js';
+import type { ApiResponse, BackoffOptions, ClientOptions, ClientStats, Query, RequestContext } from './types.js';
+
+const DEFAULT_USER_AGENT = 'atlas (ServiceTitan extractor)';
+
+export class ServiceTitanClient {
+  readonly stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0, tokenRenewals: 0 };
+
+  private readonly tenant: ClientOptions['tenant'];
+  private readonly logger: Logger;
+  private readonly maxAttempts: number;
+  private readonly timeoutMs: number;
+  private readonly backoff: BackoffOptions;
+  private readonly userAgent: string;
+  private readonly auth: TokenProvider;
+  private readonly limiter: TokenBucket;
+
+  constructor(options: ClientOptions) {
+    const { tenant } = options;
+    // Registered before anything can log or throw, so even an early failure cannot print them.
+    registerSecret(tenant.clientSecret);
+    registerSecret(tenant.appKey);
+    this.tenant = tenant;
+    this.logger = (options.logger ?? silentLogger).child({ tenant: tenant.name });
+    this.maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+    this.auth = new TokenProvider({
+      authUrl: tenant.authUrl,
+      clientId: tenant.clientId,
+      clientSecret: tenant.clientSecret,
+      tenantName: tenant.name,
+      maxAttempts: this.maxAttempts,
+      timeoutMs: this.timeoutMs,
+      backoff: this.backoff,
+      userAgent: this.userAgent,
+      logger: this.logger,
+      onRenewal: () => {
+        this.stats.tokenRenewals++;
+      },
+    });
+    this.limiter = rateLimiterFor(tenant.appKey, tenant.tenantId, tenant.requestsPerSecond);
+  }
+
+  async request<T = unknown>(pathOrUrl: string, query?: Query, context: RequestContext = {}): Promise<ApiResponse<T>> {
+    const { signal } = context;
+    const url = buildUrl(this.tenant.apiUrl, pathOrUrl, query);
+    const safeUrl = redactText(url.toString());
+    const label = context.endpoint ?? pathLabel(this.tenant.apiUrl, url);
+    const rateLimitBudget = this.maxAttempts * RATE_LIMIT_BUDGET_FACTOR;
+
+    let attempts = 0;
+    let failures = 0; // retriable failures, bounded by maxAttempts
+    let rateLimited = 0; // 429s, bounded by rateLimitBudget
+    let reauthenticated = false;
+
+    for (;;) {
+      if (signal?.aborted) throw signal.reason;
+      const token = await this.auth.getToken(signal);
+      await this.limiter.acquire(signal);
+      attempts++;
+      this.stats.requests++;
+      if (attempts > 1) this.stats.retries++;
+
+      let result: HttpResult;
+      try {
+        result = await sendHttp({
+          method: 'GET',
+          url: url.toString(),
+          headers: {
+            authorization: `Bearer ${token}`,
+            'st-app-key': this.tenant.appKey,
+            accept: 'application/json',
+            'user-agent': this.userAgent,
+          },
+          timeoutMs: this.timeoutMs,
+          signal,
+        });
+      } catch (error) {
+        if (!(error instanceof TransportFailure)) throw error; // signal.reason: the caller cancelled
+        this.logger.debug('api request failed', { method: 'GET', url: safeUrl, endpoint: label, attempt: attempts, error: error.describe() });
+        if (!error.retriable) {
+          throw new ApiError('API_REQUEST_FAILED', `GET ${label} failed: ${error.describe()}`, undefined, {
+            cause: error,
+            details: { endpoint: label, attempts },
+          });
+        }
+        failures++;
+        if (failures >= this.maxAttempts) throw this.exhausted(label, attempts, error.describe(), undefined, error);
+        await this.backoffWait(label, failures, error.describe(), signal);
+        continue;
+      }
+
+      this.logger.debug('api request', {
+        method: 'GET',
+        url: safeUrl,
+        endpoint: label,
+        status: result.status,
+        durationMs: result.durationMs,
+        attempt: attempts,
+      });
+
+      const kind = classifyStatus(result.status);
+      const contentType = headerValue(result, 'content-type');
+
+      if (kind === 'ok') {
+        if (result.status === 204 || (result.body.trim() === '' && result.status !== 200)) {
+          return this.response(null as T, result, attempts, safeUrl);
+        }
+        const parsed = parseJson(result.body);
+        if (parsed.ok) return this.response(parsed.value as T, result, attempts, safeUrl);
+        // A 200 we cannot read is usually a truncated or proxy-mangled body: worth another try.
+        const last = `${result.status} ${result.statusText} with an unparseable body${describeBody(result.body, contentType)}`;
+        const badResponse = new ApiError('API_BAD_RESPONSE', `GET ${label}: ${last}`, result.status, {
+          retriable: true,
+          details: { endpoint: label, status: result.status },
+        });
+        failures++;
+        if (failures >= this.maxAttempts) throw this.exhausted(label, attempts, last, result.status, badResponse);
+        await this.backoffWait(label, failures, last, signal);
+        continue;
+      }
+
+      if (kind === 'unauthorized') {
+        if (!reauthenticated) {
+          reauthenticated = true;
+          this.auth.invalidate(token);
+          this.logger.debug('api answered 401; renewing the token once', { endpoint: label, attempt: attempts });
+          continue;
+        }
+        throw new ApiError(
+          'AUTH_FAILED',
+          `GET ${label} was refused with 401 even with a freshly issued token${describeBody(result.body, contentType)}; check the app key and the app's access to tenant ${this.tenant.name}`,
+          401,
+          { details: { endpoint: label, attempts } },
+        );
+      }
+
+      if (kind === 'rate-limited') {
+        rateLimited++;
+        this.stats.rateLimited++;
+        const waitMs = parseRetryAfter(result.headers['retry-after']) ?? DEFAULT_RETRY_AFTER_MS;
+        const last = `${result.status} ${result.statusText}${describeBody(result.body, contentType)}`;
+        if (rateLimited >= rateLimitBudget) throw this.exhausted(label, attempts, last, result.status);
+        // Pause the whole (app key, tenant) bucket; our next acquire() waits for it like everyone else.
+        this.limiter.pause(waitMs);
+        this.logger.info('rate limited by ServiceTitan; pausing requests for this tenant', { endpoint: label, waitMs, attempt: attempts });
+        continue;
+      }
+
+      const last = `${result.status} ${result.statusText}${describeBody(result.body, contentType)}`;
+      if (kind === 'retriable') {
+        failures++;
+        if (failures >= this.maxAttempts) throw this.exhausted(label, attempts, last, result.status);
+        await this.backoffWait(label, failures, last, signal);
+        continue;
+      }
+
+      const problem = parseProblem(result.body);
+      throw new ApiError('API_REQUEST_FAILED', `GET ${label} failed: ${last}`, result.status, {
+        details: {
+          endpoint: label,
+          status: result.status,
+          ...(problem?.title ? { title: problem.title } : {}),
+          ...(problem?.errors ? { errors: formatProblemErrors(problem.errors, 2000) } : {}),
+          ...(problem?.traceId ? { traceId: problem.traceId } : {}),
+        },
+      });
+    }
+  }
+
+  /**
+   * Titanpy-style GET: a catalog (or seed) endpoint name, placeholders from `id`/`category`, the
+   * endpoint's defaultQuery when no query is given; `url` bypasses the catalog. Returns the body.
+   */
+  async get<T = unknown>(endpoint: string | undefined, options: GetOptions = {}): Promise<T> {
+    const target = resolveGetUrl(endpoint, options, { apiUrl: this.tenant.apiUrl, tenantId: this.tenant.tenantId });
+    const response = await this.request<T>(target.url, target.query, { endpoint: target.label });
+    return response.body;
+  }
+
+  private response<T>(body: T, result: HttpResult, attempts: number, url: string): ApiResponse<T> {
+    return { body, status: result.status, headers: result.headers, attempts, url };
+  }
+
+  private async backoffWait(label: string, failures: number, last: string, signal: AbortSignal | undefined): Promise<void> {
+    const waitMs = backoffDelay(failures, this.backoff);
+    this.logger.info('retrying ServiceTitan request', { endpoint: label, retry: failures, waitMs, last });
+    await sleep(waitMs, signal);
+  }
+
+  private exhausted(label: string, attempts: number, last: string, status: number | undefined, cause?: Error): ApiError {
+    return new ApiError('API_RETRIES_EXHAUSTED', `GET ${label} failed after ${attempts} attempts; last: ${last}`, status, {
+      cause,
+      retriable: true,
+      details: { endpoint: label, attempts, ...(status === undefined ? {} : { status }) },
+    });
+  }
+}
+
+function headerValue(result: HttpResult, name: string): string | undefined {
+  const value = result.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
