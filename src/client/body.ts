@@ -81,5 +81,6 @@ export function describeBody(text: string, contentType: string | undefined): str
   if (parseJson(text).ok) return '';
   const summary = summarizeBody(text);
   if (looksLikeHtml(text, contentType)) return summary ? ` (HTML page: "${summary}")` : ' (HTML page)';
+  if (/^\s*[[{]/.test(text)) return ` (truncated or invalid JSON: "${summary}")`;
   return ` (non-JSON body: "${summary}")`;
 }
