@@ -29,9 +29,10 @@ function tokens(name: string): Set<string> {
   );
 }
 
+/** Lower is closer. Word overlap weighs more than spelling: "customer notes" should find the notes endpoint. */
 function score(input: string, candidate: string): number {
   const query = input.toLowerCase();
-  const full = candidate.toLowerCase();
+  const full = candidate.toLowerCase().replace(/\{[^}]*\}\/?/g, '');
   const path = full.slice(full.indexOf('/') + 1);
   const distance = Math.min(
     editDistance(query, full) / Math.max(query.length, full.length),
@@ -41,7 +42,7 @@ function score(input: string, candidate: string): number {
   const b = tokens(candidate);
   const shared = [...a].filter((t) => b.has(t)).length;
   const overlap = shared / Math.max(1, new Set([...a, ...b]).size);
-  return distance - overlap;
+  return distance - 1.5 * overlap;
 }
 
 /** The `limit` candidates closest to `input`, best first. */

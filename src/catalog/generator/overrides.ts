@@ -20,8 +20,9 @@ export const specialKeys: Readonly<Record<string, readonly string[]>> = {
   // let the loader reject rows that arrive without one (reference section 3).
   'payroll/export/gross-pay-items': ['id'],
   // Reviews carry no id; the reference's composite (section 5.4, as MeltanoLabs' tap keys them).
-  // All three are nullable in the SPEC (the loader rejects rows missing a key part) and `review` is
-  // free text, so an edited review becomes a new row; there is no better stable field to use.
+  // Caveats: all three are nullable in the SPEC (the loader rejects rows missing a key part), and
+  // `review` is free text, so an edited review becomes a new row. `externalId`/`internalId` look like
+  // better keys but are nullable and undocumented, so the reference's proven composite is kept.
   'marketingreputation/reviews': ['review', 'platform', 'address'],
 };
 
