@@ -1,13 +1,17 @@
 /**
  * "Did you mean …?" for misspelt keys and time zones: the candidate with the smallest edit
- * distance (case-insensitive), if it is close enough to be a plausible typo.
+ * distance, if it is close enough to be a plausible typo. Comparison ignores case, `_` and `-`
+ * (`start_date` → `startDate`, `CLIENTSECRET` → `CLIENT_SECRET`), and a word that extends a
+ * candidate counts as close (`password` → `pass`).
  */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
-  const target = word.toLowerCase();
+  const target = normalise(word);
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(target, candidate.toLowerCase());
+    const other = normalise(candidate);
+    const extends_ = Math.min(target.length, other.length) >= 3 && (target.startsWith(other) || other.startsWith(target));
+    const distance = extends_ ? 1 : editDistance(target, other);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -17,6 +21,10 @@ export function closest(word: string, candidates: readonly string[]): string | u
   // suggesting unrelated keys for short words.
   const limit = Math.max(2, Math.floor(word.length / 3));
   return bestDistance <= limit ? best : undefined;
+}
+
+function normalise(word: string): string {
+  return word.toLowerCase().replace(/[_\-\s]/g, '');
 }
 
 /** Levenshtein distance with adjacent transpositions counted as one edit. */
