@@ -31,7 +31,7 @@ export function redactText(text: string): string {
   return out;
 }
 
-const secretKeyNames = /^(client_?secret|clientsecret|app_?key|appkey|access_?token|token|password|pass|authorization|st-app-key|secret)$/i;
+const secretKeyNames = /^(client_?secret|clientsecret|app_?key|appkey|access_?token|token|password|pass|authorization|st-app-key|secret|\w*api_?key)$/i;
 
 /** Deep copy of `value` with secret-named keys masked and every string redacted. */
 export function redactValue(value: unknown, depth = 0): unknown {

@@ -9,7 +9,8 @@
  * Reference tables first, then the accounting, inventory and payroll lists marts may join to.
  * Deliberately left out: form submissions (incremental only by `submittedOnOrAfter`, huge rows),
  * schedulers (rows include `dataApiKey`, a credential), payroll location rates (no record key),
- * proposal types (not paged), and lists whose entity already has an export feed.
+ * proposal types (not paged), reviews (no id: the reference's key includes the free-text review,
+ * which can outgrow a btree index entry), and lists whose entity already has an export feed.
  */
 export const extractedListNames: readonly string[] = [
   // Named in the task brief.
@@ -53,7 +54,6 @@ export const extractedListNames: readonly string[] = [
   'payroll/non-job-timesheets',
   'sales/estimates/items',
   'taskmanagement/tasks',
-  'marketingreputation/reviews',
   'inventory/receipts',
   'accounting/ap-credits',
   'accounting/ap-payments',
