@@ -54,7 +54,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
             for (const e of largest) io.stdout(`  ${e.table.padEnd(48)} ${String(e.rows).padStart(8)} rows`);
             io.stdout(`\nConnect:  ${connectHint(config, warehouse.url)}`);
             io.stdout(`Try:      select data->>'name' as customer, data->'address'->>'city' as city from ${config.schema}.crm_customers limit 5;`);
-            const keep = flags.keepRunning ?? (process.stdout.isTTY && !process.env.CI);
+            const keep = flags.keepRunning ?? Boolean(process.stdout.isTTY && process.stdin.isTTY);
             if (keep) {
               io.stdout('\nThe sandbox and database stay up until Ctrl-C.');
               await new Promise<void>((resolve) => {
