@@ -187,19 +187,23 @@ export class Table {
     return lo === 0 ? 0 : this.logSeq[lo - 1];
   }
 
-  /** Up to `limit` rows changed after `cursor`, in seq order. */
-  page(cursor: number, limit: number): FeedPage {
+  /**
+   * Up to `limit` rows changed after `cursor`, in seq order. Rows rejected by `accept` are skipped
+   * (the cursor still moves past them).
+   */
+  page(cursor: number, limit: number, accept?: (row: Row) => boolean): FeedPage {
     const rows: Row[] = [];
     let i = this.indexAfter(cursor);
     let last = cursor;
     for (; i < this.log.length && rows.length < limit; i++) {
       if (!this.live(i)) continue;
-      rows.push(this.log[i]);
       last = this.logSeq[i];
+      if (accept && !accept(this.log[i])) continue;
+      rows.push(this.log[i]);
     }
     let hasMore = false;
     for (; i < this.log.length; i++) {
-      if (this.live(i)) {
+      if (this.live(i) && (!accept || accept(this.log[i]))) {
         hasMore = true;
         break;
       }

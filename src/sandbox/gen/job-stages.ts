@@ -27,6 +27,7 @@ export function progressJob(world: World, rng: Rng, plan: JobPlan, untilMs: numb
     applyStage(world, rng, plan, plan.stages[plan.next]);
     plan.next++;
   }
+  if (plan.next >= plan.stages.length) jobPlans(world).delete(String(plan.jobId));
 }
 
 /** The next pending stage of every plan, for merging job events with other events by time. */
@@ -45,6 +46,8 @@ export function applyNextStage(world: World, rng: Rng, plan: JobPlan): void {
   if (!stage) return;
   applyStage(world, rng, plan, stage);
   plan.next++;
+  // Finished plans are dropped (completion may have scheduled a payment or decision first).
+  if (plan.next >= plan.stages.length) jobPlans(world).delete(String(plan.jobId));
 }
 
 function applyStage(world: World, rng: Rng, plan: JobPlan, stage: Stage): void {

@@ -1,0 +1,86 @@
+/**
+ * The sandbox's state behind the HTTP server: the generated world, routes, export token codec,
+ * token authority, fault injector and request log. `truth` and `advance` live here too.
+ */
+import { createHash } from 'node:crypto';
+import type { World } from './gen/world.js';
+import { buildWorld } from './gen/build.js';
+import { RouteTable } from './data/routes.js';
+import { rowJson, viewJson } from './data/table.js';
+import { listRows, renderRow } from './feed/list.js';
+import { TokenCodec } from './feed/export-token.js';
+import { TokenAuthority, type Credentials } from './http/auth.js';
+import { FaultInjector, type SandboxFaults } from './http/faults.js';
+import { advanceWorld, type AdvanceSummary } from './mutate/advance.js';
+import { canonical, ts7 } from './time.js';
+import type { RequestLogEntry, SandboxOptions } from './types.js';
+
+export interface CoreSettings {
+  seed: number;
+  scale: number;
+  tenantId: string;
+  batch: { min: number; max: number };
+  tokenTtlSeconds: number;
+  nowMs: number;
+}
+
+export function settingsFrom(options: SandboxOptions): CoreSettings {
+  const seed = options.seed ?? 1;
+  const scale = options.scale ?? 1;
+  if (!(scale > 0) || !Number.isFinite(scale)) throw new RangeError('sandbox: scale must be a positive number');
+  const tenantId = options.tenantId ?? '1500123456';
+  if (!/^\d{1,18}$/.test(tenantId)) throw new RangeError('sandbox: tenantId must be an integer string');
+  const raw = options.batchSize ?? { min: 200, max: 500 };
+  const batch = typeof raw === 'number' ? { min: raw, max: raw } : { min: raw.min, max: raw.max };
+  if (!(batch.min >= 1 && batch.max >= batch.min)) throw new RangeError('sandbox: batchSize needs 1 <= min <= max');
+  const now = canonical(options.now ?? '2026-06-01T12:00:00Z');
+  if (!now) throw new RangeError('sandbox: now must be an ISO date-time');
+  return { seed, scale, tenantId, batch, tokenTtlSeconds: options.tokenTtlSeconds ?? 900, nowMs: Date.parse(now.slice(0, 23) + 'Z') };
+}
+
+/** Demo credentials in ServiceTitan's observed formats (cid./cs1./ak1.), derived from the seed. */
+function credentialsFor(seed: number, tenantId: string): Credentials {
+  const h = (label: string, n: number): string => createHash('sha256').update(`${label}:${seed}:${tenantId}`).digest('hex').slice(0, n);
+  return { clientId: `cid.${h('client', 24)}`, clientSecret: `cs1.${h('secret', 40)}`, appKey: `ak1.${h('app', 24)}` };
+}
+
+export class SandboxCore {
+  readonly world: World;
+  readonly routes: RouteTable;
+  readonly codec: TokenCodec;
+  readonly auth: TokenAuthority;
+  readonly faults: FaultInjector;
+  readonly log: RequestLogEntry[] = [];
+
+  constructor(readonly settings: CoreSettings, faults: SandboxFaults | undefined) {
+    this.world = buildWorld({ seed: settings.seed, scale: settings.scale, tenantId: settings.tenantId, nowMs: settings.nowMs });
+    this.routes = new RouteTable(this.world);
+    this.codec = new TokenCodec(settings.seed, settings.tenantId);
+    this.auth = new TokenAuthority(credentialsFor(settings.seed, settings.tenantId), settings.tenantId, settings.tokenTtlSeconds, () => this.world.clockMs);
+    this.faults = new FaultInjector(settings.seed, faults, () => this.codec.issuedCount);
+  }
+
+  clock(): string {
+    return ts7(this.world.clockMs);
+  }
+
+  advance(options?: { hours?: number; changes?: number }): AdvanceSummary {
+    return advanceWorld(this.world, options);
+  }
+
+  /**
+   * What a perfect extractor holds for an endpoint now, as the API sends it: for exports every
+   * record of the feed at its latest version (inactive included); for lists (and id/per-parent
+   * endpoints) every current row, active and inactive, hard-deleted rows excluded.
+   */
+  truth(endpointName: string): Record<string, unknown>[] {
+    const route = this.routes.byEndpoint(endpointName);
+    if (!route) throw new RangeError(`sandbox: unknown endpoint ${endpointName}`);
+    const rows = route.kind === 'export' ? route.table.inFeedOrder() : listRows(route);
+    const render = route.render;
+    const parts = route.kind === 'export'
+      ? rows.map((row) => (render ? viewJson(row, route.name, render) : rowJson(row)))
+      : rows.map((row) => renderRow(route, row));
+    return JSON.parse(`[${parts.join(',')}]`) as Record<string, unknown>[];
+  }
+}

@@ -1,0 +1,50 @@
+/** Public types of the sandbox (re-exported by index.ts). */
+import type { SandboxFaults } from './http/faults.js';
+import type { AdvanceSummary } from './mutate/advance.js';
+
+export type { SandboxFaults } from './http/faults.js';
+export type { AdvanceSummary } from './mutate/advance.js';
+
+export interface SandboxOptions {
+  /** 0 = ephemeral (default). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 1; same seed + scale ⇒ identical data. */
+  seed?: number;
+  /** Default 1 (about 2,000 customers and 8,000 jobs); 0.05 is tiny and fast. */
+  scale?: number;
+  /** Default '1500123456'. */
+  tenantId?: string;
+  /** Export batch size chosen by the server (default {min: 200, max: 500}, varied per request). */
+  batchSize?: number | { min: number; max: number };
+  /** Access token lifetime (default 900). */
+  tokenTtlSeconds?: number;
+  faults?: SandboxFaults;
+  /** Initial sandbox clock, ISO (default '2026-06-01T12:00:00Z'); history spans the ~3 years before. */
+  now?: string;
+}
+
+export interface RequestLogEntry {
+  at: string;
+  method: string;
+  path: string;
+  endpoint: string | null;
+  query: Record<string, string>;
+  status: number;
+}
+
+export interface Sandbox {
+  url: string;
+  apiUrl: string;
+  authUrl: string;
+  tenantId: string;
+  credentials: { clientId: string; clientSecret: string; appKey: string };
+  clock(): string;
+  advance(options?: { hours?: number; changes?: number }): AdvanceSummary;
+  truth(endpointName: string): Record<string, unknown>[];
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  setFaults(faults: SandboxFaults): void;
+  close(): Promise<void>;
+}
