@@ -12,6 +12,7 @@
  *   failures, timeouts and unreadable 200s are retried with the same backoff as API calls;
  * - every token received is registered as a secret before anything else touches it.
  */
+import { inspect } from 'node:util';
 import { ApiError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { registerSecret, redactText } from '../log/redact.js';
@@ -71,6 +72,15 @@ export class TokenProvider {
       this.inflight.catch(() => {});
     }
     return (await abortable(this.inflight, signal)).value;
+  }
+
+  /** Never prints the client secret or the cached token. */
+  [inspect.custom](): string {
+    return `TokenProvider { tenant: ${this.options.tenantName}, cached: ${this.current !== undefined} }`;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { tenant: this.options.tenantName, cached: this.current !== undefined };
   }
 
   /** Forgets `token` if it is still the cached one (the API answered 401 to it). */

@@ -14,6 +14,7 @@
  * - a cancelled `signal` rejects with `signal.reason` at whatever stage the call is;
  * - messages, logs and causes hold no secret (got errors are replaced by TransportFailure).
  */
+import { inspect } from 'node:util';
 import { ApiError } from '../errors.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import { registerSecret, redactText } from '../log/redact.js';
@@ -214,6 +215,15 @@ export class ServiceTitanClient {
     const target = resolveGetUrl(endpoint, options, { apiUrl: this.tenant.apiUrl, tenantId: this.tenant.tenantId });
     const response = await this.request<T>(target.url, target.query, { endpoint: target.label });
     return response.body;
+  }
+
+  /** Printing a client shows no credentials or tokens (they live in its tenant and token cache). */
+  [inspect.custom](): string {
+    return `ServiceTitanClient { tenant: ${this.tenant.name}, stats: ${JSON.stringify(this.stats)} }`;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return { tenant: this.tenant.name, stats: { ...this.stats } };
   }
 
   private response<T>(body: T, result: HttpResult, attempts: number, url: string): ApiResponse<T> {
