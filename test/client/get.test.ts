@@ -1,0 +1,78 @@
+// client.get(): the seed's Titanpy.Get(endpoint, query, id, category, url) over the catalog,
+// checked by what the sandbox actually received.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { findEndpoint } from '../../src/catalog/index.js';
+import { AtlasError } from '../../src/errors.js';
+import { ServiceTitanClient } from '../../src/client/index.js';
+import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { fast, tenantFor } from './support/fixtures.js';
+
+describe('get', () => {
+  let sandbox: Sandbox;
+  let client: ServiceTitanClient;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ scale: 0.02, seed: 51 });
+    client = new ServiceTitanClient({ tenant: tenantFor(sandbox), ...fast });
+  });
+  afterAll(async () => {
+    await sandbox.close();
+  });
+  afterEach(() => {
+    sandbox.clearRequests();
+  });
+
+  const base = (): string => `/crm/v2/tenant/${sandbox.tenantId}`;
+
+  it('applies the endpoint\'s defaultQuery when no query is given, and only the given query otherwise', async () => {
+    const body = await client.get<{ data: unknown[] }>('crm/customers');
+    expect(Array.isArray(body.data)).toBe(true);
+    await client.get('crm/customers', { query: { pageSize: 5 } });
+    const [first, second] = sandbox.requests();
+    expect(first.path).toBe(`${base()}/customers`);
+    expect(first.query).toEqual(findEndpoint('crm/customers')!.defaultQuery);
+    expect(second.query).toEqual({ pageSize: '5' });
+  });
+
+  it('resolves seed names within a group', async () => {
+    const body = await client.get<{ hasMore: boolean; data: unknown[] }>('export/customers', { group: 'crm' });
+    expect(typeof body.hasMore).toBe('boolean');
+    expect(sandbox.requests()[0].endpoint).toBe('crm/export/customers');
+  });
+
+  it('fills {id} placeholders, and turns several ids into ?ids= where the path has none', async () => {
+    const [customer] = sandbox.truth('crm/export/customers') as Array<{ id: number }>;
+    const one = await client.get<{ id: number }>('crm/customers/{id}', { id: customer.id });
+    expect(one.id).toBe(customer.id);
+    await client.get('crm/customers', { id: [customer.id, 42] });
+    const [byId, byIds] = sandbox.requests();
+    expect(byId.path).toBe(`${base()}/customers/${customer.id}`);
+    expect(byIds.query.ids).toBe(`${customer.id},42`);
+  });
+
+  it('fills the category placeholder of reporting endpoints', async () => {
+    await client.get('reporting/report-category/{report_category}/reports', { category: 'operations' }).catch(() => undefined);
+    expect(sandbox.requests()[0].path).toBe(`/reporting/v2/tenant/${sandbox.tenantId}/report-category/operations/reports`);
+  });
+
+  it('`url` bypasses the catalog (absolute or relative to apiUrl)', async () => {
+    await client.get(undefined, { url: `${sandbox.apiUrl}${base()}/export/customers`, query: { from: '2024-01-01' } });
+    await client.get(undefined, { url: `${base()}/export/locations` });
+    const [absolute, relative] = sandbox.requests();
+    expect(absolute.endpoint).toBe('crm/export/customers');
+    expect(absolute.query).toEqual({ from: '2024-01-01' });
+    expect(relative.endpoint).toBe('crm/export/locations');
+  });
+
+  it('rejects bad arguments before any request is sent', async () => {
+    const missingId = await client.get('crm/customers/{id}').catch((e: unknown) => e);
+    expect((missingId as AtlasError).code).toBe('ENDPOINT_ARGUMENT');
+    const nothing = await client.get(undefined).catch((e: unknown) => e);
+    expect((nothing as AtlasError).code).toBe('ENDPOINT_ARGUMENT');
+    const unknown = await client.get('crm/no-such-endpoint').catch((e: unknown) => e);
+    expect((unknown as AtlasError).code).toBe('ENDPOINT_UNKNOWN');
+    const elsewhere = await client.get(undefined, { url: 'https://example.com/crm/v2/tenant/1/export/customers' }).catch((e: unknown) => e);
+    expect((elsewhere as AtlasError).code).toBe('ENDPOINT_ARGUMENT');
+    expect(sandbox.requests()).toEqual([]);
+  });
+});
