@@ -19,18 +19,9 @@ import { ApiError } from '../errors.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import { registerSecret, redactText } from '../log/redact.js';
 import { TokenProvider } from './auth.js';
-import { describeBody, formatProblemErrors, parseJson, parseProblem } from './body.js';
+import { interpretFailure, interpretResponse, type Outcome } from './outcome.js';
 import { rateLimiterFor, type TokenBucket } from './rate-limiter.js';
-import {
-  backoffDelay,
-  classifyStatus,
-  DEFAULT_BACKOFF,
-  DEFAULT_MAX_ATTEMPTS,
-  DEFAULT_RETRY_AFTER_MS,
-  DEFAULT_TIMEOUT_MS,
-  parseRetryAfter,
-  RATE_LIMIT_BUDGET_FACTOR,
-} from './retry-policy.js';
+import { backoffDelay, DEFAULT_BACKOFF, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_MS, RATE_LIMIT_BUDGET_FACTOR } from './retry-policy.js';
 import { sleep } from './sleep.js';
 import { sendHttp, type HttpResult } from './transport.js';
 import { TransportFailure } from './transport-error.js';
@@ -100,7 +91,9 @@ export class ServiceTitanClient {
       this.stats.requests++;
       if (attempts > 1) this.stats.retries++;
 
-      let result: HttpResult;
+      let outcome: Outcome;
+      let result: HttpResult | undefined;
+      let failure: string | undefined;
       try {
         result = await sendHttp({
           method: 'GET',
@@ -114,96 +107,54 @@ export class ServiceTitanClient {
           timeoutMs: this.timeoutMs,
           signal,
         });
+        outcome = interpretResponse(result, label, attempts);
       } catch (error) {
         if (!(error instanceof TransportFailure)) throw error; // signal.reason: the caller cancelled
-        this.logger.debug('api request failed', { method: 'GET', url: safeUrl, endpoint: label, attempt: attempts, error: error.describe() });
-        if (!error.retriable) {
-          throw new ApiError('API_REQUEST_FAILED', `GET ${label} failed: ${error.describe()}`, undefined, {
-            cause: error,
-            details: { endpoint: label, attempts },
-          });
-        }
-        failures++;
-        if (failures >= this.maxAttempts) throw this.exhausted(label, attempts, error.describe(), undefined, error);
-        await this.backoffWait(label, failures, error.describe(), signal);
-        continue;
+        failure = error.describe();
+        outcome = interpretFailure(error, label, attempts);
       }
-
       this.logger.debug('api request', {
         method: 'GET',
         url: safeUrl,
         endpoint: label,
-        status: result.status,
-        durationMs: result.durationMs,
+        status: result?.status,
+        durationMs: result?.durationMs,
         attempt: attempts,
+        error: failure,
       });
 
-      const kind = classifyStatus(result.status);
-      const contentType = headerValue(result, 'content-type');
-
-      if (kind === 'ok') {
-        if (result.status === 204 || (result.body.trim() === '' && result.status !== 200)) {
-          return this.response(null as T, result, attempts, safeUrl);
-        }
-        const parsed = parseJson(result.body);
-        if (parsed.ok) return this.response(parsed.value as T, result, attempts, safeUrl);
-        // A 200 we cannot read is usually a truncated or proxy-mangled body: worth another try.
-        const last = `${result.status} ${result.statusText} with an unparseable body${describeBody(result.body, contentType)}`;
-        const badResponse = new ApiError('API_BAD_RESPONSE', `GET ${label}: ${last}`, result.status, {
-          retriable: true,
-          details: { endpoint: label, status: result.status },
-        });
-        failures++;
-        if (failures >= this.maxAttempts) throw this.exhausted(label, attempts, last, result.status, badResponse);
-        await this.backoffWait(label, failures, last, signal);
-        continue;
-      }
-
-      if (kind === 'unauthorized') {
-        if (!reauthenticated) {
+      switch (outcome.kind) {
+        case 'success':
+          return { body: outcome.body as T, status: outcome.result.status, headers: outcome.result.headers, attempts, url: safeUrl };
+        case 'fatal':
+          throw outcome.error;
+        case 'unauthorized':
+          if (reauthenticated) {
+            throw new ApiError(
+              'AUTH_FAILED',
+              `GET ${label} was refused with 401 even with a freshly issued token (${outcome.last}); check the app key and the app's access to tenant ${this.tenant.name}`,
+              401,
+              { details: { endpoint: label, attempts } },
+            );
+          }
           reauthenticated = true;
           this.auth.invalidate(token);
           this.logger.debug('api answered 401; renewing the token once', { endpoint: label, attempt: attempts });
           continue;
-        }
-        throw new ApiError(
-          'AUTH_FAILED',
-          `GET ${label} was refused with 401 even with a freshly issued token${describeBody(result.body, contentType)}; check the app key and the app's access to tenant ${this.tenant.name}`,
-          401,
-          { details: { endpoint: label, attempts } },
-        );
+        case 'rate-limited':
+          rateLimited++;
+          this.stats.rateLimited++;
+          if (rateLimited >= rateLimitBudget) throw this.exhausted(label, attempts, outcome.last, outcome.status);
+          // Pause the whole (app key, tenant) bucket; our next acquire() waits for it like everyone else.
+          this.limiter.pause(outcome.waitMs);
+          this.logger.info('rate limited by ServiceTitan; pausing requests for this tenant', { endpoint: label, waitMs: outcome.waitMs, attempt: attempts });
+          continue;
+        case 'retry':
+          failures++;
+          if (failures >= this.maxAttempts) throw this.exhausted(label, attempts, outcome.last, outcome.status, outcome.cause);
+          await this.backoffWait(label, failures, outcome.last, signal);
+          continue;
       }
-
-      if (kind === 'rate-limited') {
-        rateLimited++;
-        this.stats.rateLimited++;
-        const waitMs = parseRetryAfter(result.headers['retry-after']) ?? DEFAULT_RETRY_AFTER_MS;
-        const last = `${result.status} ${result.statusText}${describeBody(result.body, contentType)}`;
-        if (rateLimited >= rateLimitBudget) throw this.exhausted(label, attempts, last, result.status);
-        // Pause the whole (app key, tenant) bucket; our next acquire() waits for it like everyone else.
-        this.limiter.pause(waitMs);
-        this.logger.info('rate limited by ServiceTitan; pausing requests for this tenant', { endpoint: label, waitMs, attempt: attempts });
-        continue;
-      }
-
-      const last = `${result.status} ${result.statusText}${describeBody(result.body, contentType)}`;
-      if (kind === 'retriable') {
-        failures++;
-        if (failures >= this.maxAttempts) throw this.exhausted(label, attempts, last, result.status);
-        await this.backoffWait(label, failures, last, signal);
-        continue;
-      }
-
-      const problem = parseProblem(result.body);
-      throw new ApiError('API_REQUEST_FAILED', `GET ${label} failed: ${last}`, result.status, {
-        details: {
-          endpoint: label,
-          status: result.status,
-          ...(problem?.title ? { title: problem.title } : {}),
-          ...(problem?.errors ? { errors: formatProblemErrors(problem.errors, 2000) } : {}),
-          ...(problem?.traceId ? { traceId: problem.traceId } : {}),
-        },
-      });
     }
   }
 
@@ -226,10 +177,6 @@ export class ServiceTitanClient {
     return { tenant: this.tenant.name, stats: { ...this.stats } };
   }
 
-  private response<T>(body: T, result: HttpResult, attempts: number, url: string): ApiResponse<T> {
-    return { body, status: result.status, headers: result.headers, attempts, url };
-  }
-
   private async backoffWait(label: string, failures: number, last: string, signal: AbortSignal | undefined): Promise<void> {
     const waitMs = backoffDelay(failures, this.backoff);
     this.logger.info('retrying ServiceTitan request', { endpoint: label, retry: failures, waitMs, last });
@@ -243,9 +190,4 @@ export class ServiceTitanClient {
       details: { endpoint: label, attempts, ...(status === undefined ? {} : { status }) },
     });
   }
-}
-
-function headerValue(result: HttpResult, name: string): string | undefined {
-  const value = result.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
