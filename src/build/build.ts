@@ -11,12 +11,15 @@ import { migrate } from '../db/migrate.js';
 import type { Warehouse } from '../db/connection.js';
 import type { Logger } from '../log/logger.js';
 import type { ProgressReporter } from './progress.js';
+import { DEFAULT_SWEEP_POLICY } from './run-endpoint.js';
 import { runTenant, type TenantRunOutcome } from './run-tenant.js';
 import { selectEndpoints } from './select-endpoints.js';
 
 export interface BuildOptions {
   command: 'build' | 'sync';
   fullRefresh: boolean;
+  /** Make incremental lists look for hard deletes now, whenever they last did. */
+  sweepDeletes?: boolean;
   signal?: AbortSignal;
   /** Retry and timeout settings for the ServiceTitan clients (tests shorten the backoff). */
   clientOptions?: { maxAttempts?: number; timeoutMs?: number; backoff?: { baseMs: number; maxMs: number } };
@@ -40,7 +43,8 @@ export async function runBuild(config: AtlasConfig, warehouse: Warehouse, option
       try {
         return await runTenant({
           pool: warehouse.pool, schema: config.schema, tenant, source, endpoints, command: options.command,
-          startDate: config.startDate, fullRefresh: options.fullRefresh, limit, logger, progress, signal: options.signal,
+          startDate: config.startDate, fullRefresh: options.fullRefresh, limit,
+          sweep: { ...DEFAULT_SWEEP_POLICY, force: Boolean(options.sweepDeletes) }, logger, progress, signal: options.signal,
         });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);

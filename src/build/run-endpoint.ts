@@ -25,9 +25,23 @@ export interface EndpointRunInput {
   tenant: TenantConfig;
   runId: number;
   startDate: string | null;
+  /** When incremental lists sweep for hard deletes: always (`force`) or once the last sweep is older than `afterHours`. */
+  sweep: SweepPolicy;
   logger: Logger;
   onPage?: (progress: EndpointProgress) => void;
   signal?: AbortSignal;
+}
+
+export interface SweepPolicy {
+  force: boolean;
+  afterHours: number;
+}
+
+/** Default: incremental lists look for hard deletes once a day. */
+export const DEFAULT_SWEEP_POLICY: SweepPolicy = { force: false, afterHours: 24 };
+
+function sweepDue(policy: SweepPolicy, sweptAt: string | null | undefined): boolean {
+  return policy.force || !sweptAt || Date.now() - Date.parse(sweptAt) >= policy.afterHours * 3_600_000;
 }
 
 export interface EndpointRunOutcome extends WalkResult {
@@ -47,12 +61,12 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointRunO
     if (descriptor.pathParams.length > 0) {
       throw new AtlasError('ENDPOINT_ARGUMENT', `${descriptor.name} is a per-parent endpoint; extracting those is not supported yet`);
     }
+    const cursor = await readCursor(pool, schema, tenant.tenantId, descriptor.name);
     const context = {
       source: input.source, pool, descriptor, target,
       url: endpointUrl(descriptor, { apiUrl: tenant.apiUrl, tenantId: tenant.tenantId, params: {} }),
-      tenantId: tenant.tenantId, tenantName: tenant.name, runId: input.runId,
-      cursor: await readCursor(pool, schema, tenant.tenantId, descriptor.name),
-      startDate: input.startDate, logger, onPage: input.onPage, signal: input.signal,
+      tenantId: tenant.tenantId, tenantName: tenant.name, runId: input.runId, cursor,
+      startDate: input.startDate, sweepDue: sweepDue(input.sweep, cursor?.sweptAt), logger, onPage: input.onPage, signal: input.signal,
     };
     result = descriptor.extract?.mode === 'export' ? await walkExport(context) : await walkList(context);
     await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'succeeded', notes: result.notes });

@@ -13,7 +13,7 @@ import { deleteCursors } from '../load/cursor.js';
 import { closeAbandonedRuns, createRun, finishRun, type RunStatus } from '../runs/run-records.js';
 import { lockTenant } from '../runs/tenant-lock.js';
 import type { ProgressReporter } from './progress.js';
-import { runEndpoint, type EndpointRunOutcome } from './run-endpoint.js';
+import { runEndpoint, type EndpointRunOutcome, type SweepPolicy } from './run-endpoint.js';
 
 export interface TenantRunInput {
   pool: pg.Pool;
@@ -24,6 +24,7 @@ export interface TenantRunInput {
   command: 'build' | 'sync';
   startDate: string | null;
   fullRefresh: boolean;
+  sweep: SweepPolicy;
   limit: LimitFunction;
   logger: Logger;
   progress: ProgressReporter;

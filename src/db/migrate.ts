@@ -6,10 +6,12 @@
  */
 import type { Knex } from 'knex';
 import * as bookkeeping from '../../migrations/001_bookkeeping.js';
+import * as cursorSweeps from '../../migrations/002_cursor_sweeps.js';
 import { assertIdentifier, quoteIdent } from './identifiers.js';
 
 const migrations: Record<string, Knex.Migration> = {
   '001_bookkeeping': bookkeeping,
+  '002_cursor_sweeps': cursorSweeps,
 };
 
 const source: Knex.MigrationSource<string> = {

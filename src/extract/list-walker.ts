@@ -7,6 +7,8 @@
  *   under way are read again next time rather than missed.
  * - `list-full`: the whole list every run; keys are recorded page by page and, once a walk is
  *   complete, rows it did not see are marked deleted.
+ * - A sweep (`context.sweepDue`) walks an incremental list whole, like a full one, so that rows
+ *   ServiceTitan deleted outright, which no `modifiedOnOrAfter` filter can show, are marked too.
  * Each page is loaded with the page number it reached, so a resumed walk continues at the next
  * page with the same bound (re-reading at most the page that was in flight).
  */
@@ -46,11 +48,13 @@ export async function walkList(context: WalkContext): Promise<WalkResult> {
   const result = emptyWalkResult();
   const saved: CursorState = context.cursor ?? emptyCursor(plan.mode);
   const resuming = saved.page > 0;
-  const bound = resuming ? saved.walkBookmark : saved.bookmark;
-  const walkId = full ? (resuming && saved.walkId ? saved.walkId : randomUUID()) : null;
+  // A resumed walk stays what it was: a sweep (it has a walk id) or a bounded incremental walk.
+  const sweeping = full || (resuming ? saved.walkId !== null : context.sweepDue === true);
+  const bound = sweeping ? null : resuming ? saved.walkBookmark : saved.bookmark;
+  const walkId = sweeping ? (resuming && saved.walkId ? saved.walkId : randomUUID()) : null;
   let maxModifiedOn = saved.maxModifiedOn;
 
-  if (full && !resuming) {
+  if (sweeping && !resuming) {
     await context.pool.query(`delete from ${qualified(target.schema, '_seen_keys')} where tenant_id = $1 and endpoint = $2`, [context.tenantId, descriptor.name]);
   }
 
@@ -61,14 +65,14 @@ export async function walkList(context: WalkContext): Promise<WalkResult> {
       page: number,
       pageSize,
       ...(plan.stableSort ? { sort: plan.stableSort } : {}),
-      ...(!full && plan.incrementalParam && bound ? { [plan.incrementalParam]: bound } : {}),
+      ...(plan.incrementalParam && bound ? { [plan.incrementalParam]: bound } : {}),
     };
     const response = await context.source.request(context.url, query, { endpoint: descriptor.name, signal: context.signal });
     return { number, ...parseListBody(response.body, descriptor.name), attempts: response.attempts };
   };
 
   const nextBookmark = (): string | null =>
-    maxModifiedOn ? new Date(Date.parse(maxModifiedOn) - LIST_BOOKMARK_MARGIN_MS).toISOString() : bound;
+    maxModifiedOn ? new Date(Date.parse(maxModifiedOn) - LIST_BOOKMARK_MARGIN_MS).toISOString() : bound ?? saved.bookmark;
 
   await runPagePipeline<ListPage>(
     resuming ? saved.page + 1 : 1,
@@ -79,10 +83,10 @@ export async function walkList(context: WalkContext): Promise<WalkResult> {
     async (page) => {
       const prepared = preparePage(page.data, target);
       if (prepared.maxModifiedOn && (!maxModifiedOn || compareTimestamps(prepared.maxModifiedOn, maxModifiedOn) > 0)) maxModifiedOn = prepared.maxModifiedOn;
-      const lastOfIncremental = !page.hasMore && !full;
-      const cursor: CursorState = lastOfIncremental
-        ? { ...emptyCursor(plan.mode), maxModifiedOn, bookmark: nextBookmark() }
-        : { ...emptyCursor(plan.mode), maxModifiedOn, bookmark: saved.bookmark, page: page.number, walkBookmark: bound, walkId };
+      const lastOfBoundedWalk = !page.hasMore && !sweeping;
+      const cursor: CursorState = lastOfBoundedWalk
+        ? { ...emptyCursor(plan.mode), maxModifiedOn, bookmark: nextBookmark(), sweptAt: saved.sweptAt }
+        : { ...emptyCursor(plan.mode), maxModifiedOn, bookmark: saved.bookmark, page: page.number, walkBookmark: bound, walkId, sweptAt: saved.sweptAt };
       const counts = await loadPage(context.pool, {
         target, tenantId: context.tenantId, runId: context.runId, page: prepared, cursor,
         requests: page.attempts, retries: page.attempts - 1, seenWalkId: walkId ?? undefined,
@@ -92,8 +96,9 @@ export async function walkList(context: WalkContext): Promise<WalkResult> {
     },
   );
 
-  if (full && walkId) {
-    result.deleted = await finishFullWalk(context.pool, target, context.tenantId, context.runId, walkId, { ...emptyCursor(plan.mode), maxModifiedOn });
+  if (walkId) {
+    const closed: CursorState = { ...emptyCursor(plan.mode), maxModifiedOn, bookmark: full ? null : nextBookmark(), sweptAt: new Date().toISOString() };
+    result.deleted = await finishFullWalk(context.pool, target, context.tenantId, context.runId, walkId, closed);
   }
   return result;
 }

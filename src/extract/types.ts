@@ -36,6 +36,8 @@ export interface WalkContext {
   cursor: CursorState | null;
   /** First-run lower bound for export feeds (YYYY-MM-DD), or null for full history. */
   startDate: string | null;
+  /** Lists: walk whole and mark rows not seen as deleted (see list-walker). */
+  sweepDue?: boolean;
   logger: Logger;
   onPage?: (progress: EndpointProgress) => void;
   signal?: AbortSignal;

@@ -4,7 +4,8 @@
  *   change seen, the fallback when ServiceTitan refuses a saved token.
  * - lists: `page` is the last loaded page of the walk in progress (0 = no walk in progress),
  *   `walkBookmark` the lower bound that walk uses, `bookmark` the bound for the next walk,
- *   `walkId` the id under which a full-refresh walk records the keys it has seen.
+ *   `walkId` the id under which a sweeping walk (full lists always, incremental lists when a
+ *   sweep is due) records the keys it has seen, `sweptAt` when the last complete sweep ended.
  */
 import type pg from 'pg';
 import { qualified } from '../db/identifiers.js';
@@ -17,17 +18,18 @@ export interface CursorState {
   page: number;
   walkBookmark: string | null;
   walkId: string | null;
+  sweptAt: string | null;
 }
 
 export function emptyCursor(mode: CursorState['mode']): CursorState {
-  return { mode, continueFrom: null, maxModifiedOn: null, bookmark: null, page: 0, walkBookmark: null, walkId: null };
+  return { mode, continueFrom: null, maxModifiedOn: null, bookmark: null, page: 0, walkBookmark: null, walkId: null, sweptAt: null };
 }
 
 type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 export async function readCursor(db: Queryable, schema: string, tenantId: string, endpoint: string): Promise<CursorState | null> {
   const { rows } = await db.query(
-    `select mode, continue_from, max_modified_on, bookmark, page, walk_bookmark, walk_id from ${qualified(schema, '_cursors')}
+    `select mode, continue_from, max_modified_on, bookmark, page, walk_bookmark, walk_id, swept_at from ${qualified(schema, '_cursors')}
      where tenant_id = $1 and endpoint = $2`,
     [tenantId, endpoint],
   );
@@ -42,6 +44,7 @@ export async function readCursor(db: Queryable, schema: string, tenantId: string
     page: row.page,
     walkBookmark: iso(row.walk_bookmark),
     walkId: row.walk_id,
+    sweptAt: iso(row.swept_at),
   };
 }
 
@@ -49,14 +52,14 @@ export async function readCursor(db: Queryable, schema: string, tenantId: string
 export async function writeCursor(db: Queryable, schema: string, tenantId: string, endpoint: string, cursor: CursorState, runId: number): Promise<void> {
   await db.query(
     `insert into ${qualified(schema, '_cursors')} as c
-       (tenant_id, endpoint, mode, continue_from, max_modified_on, bookmark, page, walk_bookmark, walk_id, run_id, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
+       (tenant_id, endpoint, mode, continue_from, max_modified_on, bookmark, page, walk_bookmark, walk_id, swept_at, run_id, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $11, $10, now())
      on conflict (tenant_id, endpoint) do update set
        mode = excluded.mode, continue_from = excluded.continue_from,
        max_modified_on = greatest(c.max_modified_on, excluded.max_modified_on),
        bookmark = excluded.bookmark, page = excluded.page, walk_bookmark = excluded.walk_bookmark,
-       walk_id = excluded.walk_id, run_id = excluded.run_id, updated_at = now()`,
-    [tenantId, endpoint, cursor.mode, cursor.continueFrom, cursor.maxModifiedOn, cursor.bookmark, cursor.page, cursor.walkBookmark, cursor.walkId, runId],
+       walk_id = excluded.walk_id, swept_at = excluded.swept_at, run_id = excluded.run_id, updated_at = now()`,
+    [tenantId, endpoint, cursor.mode, cursor.continueFrom, cursor.maxModifiedOn, cursor.bookmark, cursor.page, cursor.walkBookmark, cursor.walkId, runId, cursor.sweptAt],
   );
 }
 

@@ -1,5 +1,5 @@
 /**
- * Ends a complete full-refresh walk in one transaction: every row of the tenant that the walk did
+ * Ends a complete sweeping walk (a full-refresh list, or an incremental list's sweep) in one transaction: every row of the tenant that the walk did
  * not see is marked deleted (`deleted_at`, `active = false`; the row and its last data stay), the
  * walk's key list is dropped and the cursor closes the walk.
  */

@@ -11,7 +11,7 @@ import { openWarehouse, type Warehouse } from '../../src/db/connection.js';
 import { createLogger } from '../../src/log/logger.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { createTestDatabase, dropTestDatabases } from '../support/database.js';
-import { defaultEndpoints, expectStagingEqualsTruth, testConfig } from '../support/harness.js';
+import { defaultEndpoints, expectStagingEqualsTruth, testConfig, truthRows } from '../support/harness.js';
 
 const logger = createLogger({ level: 'warn' });
 let sandbox: Sandbox;
@@ -50,6 +50,8 @@ describe('atlas build then atlas sync', () => {
   });
 
   it('syncs new, changed, deactivated and merged records, asking only for changes', async () => {
+    const incrementalLists = defaultEndpoints().filter((n) => findEndpoint(n)?.extract?.mode === 'list-incremental');
+    const before = new Map(incrementalLists.map((n) => [n, new Set(truthRows(sandbox, n).keys())]));
     const changes = sandbox.advance({ hours: 30 });
     expect(changes.created + changes.changed + changes.deactivated + changes.merged).toBeGreaterThan(0);
     sandbox.clearRequests();
@@ -57,7 +59,9 @@ describe('atlas build then atlas sync', () => {
     const config = testConfig(url, [sandbox]);
     const summary = await runBuild(config, warehouse, { command: 'sync', fullRefresh: false, clientOptions: fast }, logger, logProgress(logger));
     expect(summary.ok).toBe(true);
-    await expectStagingEqualsTruth(warehouse.pool, 'atlas', sandbox);
+    // Rows deleted outright from incremental lists stay until a sweep looks for them.
+    const vanished = new Map(incrementalLists.map((n) => [n, new Set([...before.get(n)!].filter((k) => !truthRows(sandbox, n).has(k)))]));
+    await expectStagingEqualsTruth(warehouse.pool, 'atlas', sandbox, defaultEndpoints(), vanished);
 
     // Every export request continued from a saved token; incremental lists used their bookmark.
     const requests = sandbox.requests();
@@ -79,15 +83,18 @@ describe('atlas build then atlas sync', () => {
     expect(Number(merged.rows[0].n)).toBeGreaterThan(0);
   });
 
-  it('marks rows that vanish from a full-refresh list as deleted, keeping them', async () => {
+  it('marks rows deleted outright as deleted, keeping them: full lists every run, incremental lists on a sweep', async () => {
+    const held = await warehouse.pool.query('select count(*)::int as n from atlas.marketing_costs');
     let deleted = 0;
     for (let i = 0; i < 6 && deleted === 0; i++) deleted = sandbox.advance({ hours: 24 }).deleted;
     expect(deleted).toBeGreaterThan(0);
-    const summary = await runBuild(testConfig(url, [sandbox]), warehouse, { command: 'sync', fullRefresh: false, clientOptions: fast }, logger, logProgress(logger));
+    const summary = await runBuild(testConfig(url, [sandbox]), warehouse, { command: 'sync', fullRefresh: false, sweepDeletes: true, clientOptions: fast }, logger, logProgress(logger));
     expect(summary.ok).toBe(true);
     await expectStagingEqualsTruth(warehouse.pool, 'atlas', sandbox);
-    const marked = await warehouse.pool.query(`select sum(rows_deleted) as n from atlas._run_endpoints e join atlas._runs r on r.id = e.run_id where r.id = (select max(id) from atlas._runs)`);
-    expect(Number(marked.rows[0].n)).toBeGreaterThanOrEqual(deleted);
+    const marked = await warehouse.pool.query(`select sum(rows_deleted)::int as n from atlas._run_endpoints where run_id = (select max(id) from atlas._runs)`);
+    expect(marked.rows[0].n).toBeGreaterThanOrEqual(deleted);
+    const kept = await warehouse.pool.query(`select count(*)::int as n, count(*) filter (where deleted_at is not null and not active)::int as deleted from atlas.marketing_costs`);
+    expect(kept.rows[0].n).toBeGreaterThanOrEqual(held.rows[0].n);
   });
 
   it('covers the default endpoint set (52 exports and the list-only entities)', () => {

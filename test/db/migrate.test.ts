@@ -9,7 +9,7 @@ describe('migrate', () => {
   it('creates the bookkeeping tables in the configured schema, once', async () => {
     const warehouse = await openWarehouse(await createTestDatabase());
     try {
-      expect(await migrate(warehouse.knex, 'wh_stage', 'wh_marts')).toEqual(['001_bookkeeping']);
+      expect(await migrate(warehouse.knex, 'wh_stage', 'wh_marts')).toEqual(['001_bookkeeping', '002_cursor_sweeps']);
       expect(await migrate(warehouse.knex, 'wh_stage', 'wh_marts')).toEqual([]);
       const { rows } = await warehouse.pool.query(
         `select table_name from information_schema.tables where table_schema = 'wh_stage' order by 1`,

@@ -96,16 +96,39 @@ export async function stagingRows(pool: pg.Pool, schema: string, tenantId: strin
   return new Map(rows.map((row) => [keyOf(columns.map((c) => row[c])), row.data]));
 }
 
+const hasKey = (record: Record<string, unknown>, fields: string[]) => fields.every((f) => record[f] !== null && record[f] !== undefined);
+
+/** The truth's records that have a key, keyed like `stagingRows`. */
 export function truthRows(sandbox: Sandbox, endpoint: string): Keyed {
   const descriptor = extractedEndpoints({ includeOptIn: true }).find((d) => d.name === endpoint)!;
-  return new Map(sandbox.truth(endpoint).map((record) => [keyOf(descriptor.key.map((field) => record[field])), record]));
+  return new Map(sandbox.truth(endpoint).filter((r) => hasKey(r, descriptor.key)).map((record) => [keyOf(descriptor.key.map((field) => record[field])), record]));
 }
 
-/** Asserts that every listed endpoint's staging table equals the sandbox's truth: same keys, same data. */
-export async function expectStagingEqualsTruth(pool: pg.Pool, schema: string, sandbox: Sandbox, endpoints: string[] = defaultEndpoints()): Promise<number> {
+/** Records the truth holds without a usable key: the loader must have kept each in `_rejects`. */
+async function expectKeylessRejected(pool: pg.Pool, schema: string, sandbox: Sandbox, endpoint: string): Promise<void> {
+  const descriptor = extractedEndpoints({ includeOptIn: true }).find((d) => d.name === endpoint)!;
+  const keyless = sandbox.truth(endpoint).filter((r) => !hasKey(r, descriptor.key));
+  if (keyless.length === 0) return;
+  const { rows } = await pool.query(`select record from ${qualified(schema, '_rejects')} where tenant_id = $1 and endpoint = $2 and reason like 'key field%'`, [sandbox.tenantId, endpoint]);
+  const rejected = new Set(rows.map((r) => JSON.stringify(sortKeys(JSON.parse(r.record)))));
+  for (const record of keyless) expect({ endpoint, rejected: rejected.has(JSON.stringify(sortKeys(record))) }).toEqual({ endpoint, rejected: true });
+}
+
+/**
+ * Asserts that every listed endpoint's staging table equals the sandbox's truth: same keys, same
+ * data. `expectedExtra` names keys that must still be staged although the truth no longer has them
+ * (rows deleted outright from an incremental list before a sweep has looked for them).
+ */
+export async function expectStagingEqualsTruth(
+  pool: pg.Pool, schema: string, sandbox: Sandbox, endpoints: string[] = defaultEndpoints(), expectedExtra: Map<string, Set<string>> = new Map(),
+): Promise<number> {
   let compared = 0;
   for (const endpoint of endpoints) {
     const staged = await stagingRows(pool, schema, sandbox.tenantId, endpoint);
+    for (const key of expectedExtra.get(endpoint) ?? []) {
+      expect({ endpoint, key, held: staged.has(key) }).toEqual({ endpoint, key, held: true });
+      staged.delete(key);
+    }
     const truth = truthRows(sandbox, endpoint);
     const missing = [...truth.keys()].filter((k) => !staged.has(k));
     const extra = [...staged.keys()].filter((k) => !truth.has(k));
@@ -114,6 +137,7 @@ export async function expectStagingEqualsTruth(pool: pg.Pool, schema: string, sa
     });
     const differing = [...truth.entries()].filter(([k, v]) => JSON.stringify(sortKeys(staged.get(k))) !== JSON.stringify(sortKeys(v)));
     expect({ endpoint, differing: differing.slice(0, 3).map(([k]) => k) }).toEqual({ endpoint, differing: [] });
+    await expectKeylessRejected(pool, schema, sandbox, endpoint);
     compared += truth.size;
   }
   return compared;

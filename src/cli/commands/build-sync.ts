@@ -18,11 +18,12 @@ interface RunFlags {
   tenant: string[];
   endpoint: string[];
   fullRefresh?: boolean;
+  sweepDeletes?: boolean;
   concurrency?: string;
 }
 
 /** Runs a build or sync for an already loaded config; shared with `atlas demo`. */
-export async function executeRun(config: AtlasConfig, command: 'build' | 'sync', fullRefresh: boolean, logger: Logger, json: boolean): Promise<BuildSummary> {
+export async function executeRun(config: AtlasConfig, command: 'build' | 'sync', modes: { fullRefresh: boolean; sweepDeletes: boolean }, logger: Logger, json: boolean): Promise<BuildSummary> {
   const warehouse = await openConfiguredWarehouse(config.database, logger, config.concurrency + 4);
   const controller = new AbortController();
   let interrupts = 0;
@@ -36,7 +37,7 @@ export async function executeRun(config: AtlasConfig, command: 'build' | 'sync',
   process.on('SIGTERM', onSignal);
   const progress = process.stderr.isTTY && !json ? terminalProgress(logger) : logProgress(logger);
   try {
-    return await runBuild(config, warehouse, { command, fullRefresh, signal: controller.signal }, logger, progress);
+    return await runBuild(config, warehouse, { command, ...modes, signal: controller.signal }, logger, progress);
   } finally {
     progress.close();
     process.off('SIGINT', onSignal);
@@ -60,6 +61,7 @@ function register(program: Command, io: CliIo, name: 'build' | 'sync', descripti
     .option('--tenant <name>', 'only this tenant; repeatable', collect, [])
     .option('--endpoint <name>', 'only this endpoint; repeatable', collect, [])
     .option('--full-refresh', 'reset the cursors of the chosen endpoints and read them again from the start')
+    .option('--sweep-deletes', 'walk incremental lists whole now to mark rows ServiceTitan deleted outright (otherwise once a day)')
     .option('--concurrency <n>', 'endpoints extracted at once')
     .action(
       action(async (flags: RunFlags, command: Command) => {
@@ -70,7 +72,7 @@ function register(program: Command, io: CliIo, name: 'build' | 'sync', descripti
           concurrency: flags.concurrency === undefined ? undefined : Number(flags.concurrency),
         });
         const json = Boolean(globalOptions(command).json);
-        const summary = await executeRun(config, name, Boolean(flags.fullRefresh), loggerFor(config, command), json);
+        const summary = await executeRun(config, name, { fullRefresh: Boolean(flags.fullRefresh), sweepDeletes: Boolean(flags.sweepDeletes) }, loggerFor(config, command), json);
         io.stdout(json ? JSON.stringify(summary, null, 2) : formatRunSummary(summary));
         process.exitCode = runExitCode(summary);
       }),

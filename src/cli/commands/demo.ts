@@ -44,7 +44,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         const config: AtlasConfig = { ...base, tenants: [sandboxTenant(sandbox)] };
         const json = Boolean(globalOptions(command).json);
         try {
-          const summary = await executeRun(config, 'build', false, logger, json);
+          const summary = await executeRun(config, 'build', { fullRefresh: false, sweepDeletes: false }, logger, json);
           io.stdout(formatRunSummary(summary));
           const warehouse = await openConfiguredWarehouse(config.database, logger, 2);
           try {
