@@ -9,7 +9,7 @@ import { migrate } from '../src/db/migrate.js';
 import { emptyCursor } from '../src/load/cursor.js';
 import { loadPage } from '../src/load/load-page.js';
 import { preparePage } from '../src/load/prepare-page.js';
-import { ensureStagingTable } from '../src/load/staging-table.js';
+import { ensureStagingTables } from '../src/load/staging-table.js';
 import { stagingTargetFor } from '../src/load/staging-target.js';
 import { createRun, startRunEndpoint } from '../src/runs/run-records.js';
 import { median } from './stats.js';
@@ -39,7 +39,7 @@ export async function benchLoader(warehouse: Warehouse, repeat: number): Promise
   for (let r = 0; r < repeat; r++) {
     await warehouse.pool.query(`drop schema if exists ${schema} cascade`);
     await migrate(warehouse.knex, schema);
-    await ensureStagingTable(warehouse.pool, target);
+    await ensureStagingTables(warehouse.pool, [target]);
     const runId = await createRun(warehouse.pool, schema, { tenantId: '1', name: 'bench' }, 'build', {});
     await startRunEndpoint(warehouse.pool, schema, runId, descriptor.name, target.table);
     let started = process.hrtime.bigint();

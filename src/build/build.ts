@@ -8,6 +8,8 @@ import pLimit from 'p-limit';
 import type { AtlasConfig } from '../config/types.js';
 import { ServiceTitanClient } from '../client/index.js';
 import { migrate } from '../db/migrate.js';
+import { ensureStagingTables } from '../load/staging-table.js';
+import { stagingTargetFor } from '../load/staging-target.js';
 import type { Warehouse } from '../db/connection.js';
 import type { Logger } from '../log/logger.js';
 import type { ProgressReporter } from './progress.js';
@@ -34,6 +36,7 @@ export interface BuildSummary {
 export async function runBuild(config: AtlasConfig, warehouse: Warehouse, options: BuildOptions, logger: Logger, progress: ProgressReporter): Promise<BuildSummary> {
   const endpoints = selectEndpoints(config.endpoints);
   await migrate(warehouse.knex, config.schema, config.martsSchema);
+  await ensureStagingTables(warehouse.pool, endpoints.map((d) => stagingTargetFor(d, config.schema)));
   const limit = pLimit(config.concurrency);
   logger.info(`${options.command}: ${config.tenants.length} tenant(s), ${endpoints.length} endpoint(s), concurrency ${config.concurrency}`);
 

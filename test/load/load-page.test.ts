@@ -10,7 +10,7 @@ import { migrate } from '../../src/db/migrate.js';
 import { emptyCursor, readCursor } from '../../src/load/cursor.js';
 import { loadPage } from '../../src/load/load-page.js';
 import { preparePage } from '../../src/load/prepare-page.js';
-import { ensureStagingTable } from '../../src/load/staging-table.js';
+import { ensureStagingTables } from '../../src/load/staging-table.js';
 import { stagingTargetFor } from '../../src/load/staging-target.js';
 import { createRun, startRunEndpoint } from '../../src/runs/run-records.js';
 import { createTestDatabase, dropTestDatabases } from '../support/database.js';
@@ -27,7 +27,7 @@ let runId: number;
 beforeAll(async () => {
   warehouse = await openWarehouse(await createTestDatabase());
   await migrate(warehouse.knex, 'stage');
-  await ensureStagingTable(warehouse.pool, target);
+  await ensureStagingTables(warehouse.pool, [target]);
   runId = await createRun(warehouse.pool, 'stage', { tenantId: '42', name: 't' }, 'build', {});
   await startRunEndpoint(warehouse.pool, 'stage', runId, descriptor.name, target.table);
 });
