@@ -5,7 +5,7 @@ import { registerEndpointsCommand } from '../../src/cli/commands/endpoints.js';
 
 async function runEndpoints(args: string[], schema?: string): Promise<string> {
   let out = '';
-  const program = new Command().exitOverride().configureOutput({ writeErr: () => {} });
+  const program = new Command().exitOverride().configureOutput({ writeErr: () => {} }).option('--json'); // global in src/cli/main.ts
   registerEndpointsCommand(program, { stdout: (s) => (out += s), ...(schema ? { schema: () => schema } : {}) });
   await program.parseAsync(['endpoints', ...args], { from: 'user' });
   return out;

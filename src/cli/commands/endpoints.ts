@@ -1,5 +1,5 @@
 /**
- * `atlas endpoints [--json] [--kind K] [--extracted]`: lists the endpoint catalog. Thin: flags map
+ * `atlas endpoints [--kind K] [--extracted]` (and the global `--json`): lists the endpoint catalog. Thin: flags map
  * to a ListingFilter; rows and formatting come from src/catalog/listing.ts.
  */
 import { Option, type Command } from 'commander';
@@ -22,11 +22,12 @@ export function registerEndpointsCommand(program: Command, context: EndpointsCom
   return program
     .command('endpoints')
     .description('list the ServiceTitan endpoints Atlas knows, with their keys and what a build extracts')
-    .option('--json', 'print a JSON array instead of a table')
     .addOption(new Option('--kind <kind>', 'only endpoints of this kind').choices(['export', 'list', 'id']))
     .option('--extracted', 'only endpoints a default build extracts')
-    .action((flags: EndpointsFlags) => {
+    .action((flags: EndpointsFlags, command: Command) => {
+      // `--json` is the program's global flag (machine-readable output for every command).
+      const json = Boolean(command.optsWithGlobals<EndpointsFlags>().json);
       const rows = catalogListing(context.schema?.() ?? 'atlas', { kind: flags.kind, extractedOnly: flags.extracted === true });
-      context.stdout(flags.json ? JSON.stringify(rows, null, 2) + '\n' : formatListing(rows));
+      context.stdout(json ? JSON.stringify(rows, null, 2) + '\n' : formatListing(rows));
     });
 }
