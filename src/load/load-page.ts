@@ -103,7 +103,8 @@ export async function loadPage(pool: pg.Pool, load: PageLoad): Promise<PageCount
       const { rows } = await client.query(upsertSql(load.target, pageTable), [load.tenantId, load.runId, load.target.changeField ?? '']);
       counts.inserted = Number(rows[0].inserted);
       counts.updated = Number(rows[0].updated);
-      counts.unchanged = load.page.rows.length - counts.inserted - counts.updated;
+      // Versions superseded within the page count as unchanged: received, not written.
+      counts.unchanged = load.page.rows.length - counts.inserted - counts.updated + load.page.superseded;
       await recordSeenKeys(client, load, pageTable);
     }
     await insertRejects(client, load);

@@ -26,6 +26,8 @@ export interface PreparedPage {
   rows: PreparedRow[];
   rejects: Reject[];
   received: number;
+  /** Records superseded by a newer version of the same key within this page (never written). */
+  superseded: number;
   /** Newest change timestamp on the page (as sent), for the cursor's fallback position. */
   maxModifiedOn: string | null;
 }
@@ -101,5 +103,6 @@ export function preparePage(records: unknown[], target: StagingTarget): Prepared
     const current = byKey.get(id);
     if (!current || supersedes(row, current)) byKey.set(id, row);
   }
-  return { rows: [...byKey.values()], rejects, received: records.length, maxModifiedOn };
+  const rows = [...byKey.values()];
+  return { rows, rejects, received: records.length, superseded: records.length - rejects.length - rows.length, maxModifiedOn };
 }

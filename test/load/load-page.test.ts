@@ -75,7 +75,7 @@ describe('loadPage', () => {
     const a = { technicianId: 2, jobId: 20, n: 1, modifiedOn: '2025-01-02T00:00:00Z' };
     const b = { ...a, n: 2, modifiedOn: '2025-01-01T00:00:00Z' };
     const c = { ...a, n: 3, modifiedOn: '2025-01-02T00:00:00Z' };
-    expect(await load([a, b, c], 't6')).toEqual({ inserted: 1, updated: 0, unchanged: 0, rejected: 0 });
+    expect(await load([a, b, c], 't6')).toEqual({ inserted: 1, updated: 0, unchanged: 2, rejected: 0 });
     expect((await stored(2, 20)).data.n).toBe(3);
   });
 

@@ -55,6 +55,9 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
             io.stdout(`\nConnect:  ${connectHint(config, warehouse.url)}`);
             io.stdout(`Try:      select data->>'name' as customer, data->'address'->>'city' as city from ${config.schema}.crm_customers limit 5;`);
             const keep = flags.keepRunning ?? Boolean(process.stdout.isTTY && process.stdin.isTTY);
+            if (!keep && config.database.kind === 'embedded') {
+              io.stdout('The embedded database stops with this command; run `npx atlas demo` in a terminal to keep it up while you look around.');
+            }
             if (keep) {
               io.stdout('\nThe sandbox and database stay up until Ctrl-C.');
               await new Promise<void>((resolve) => {

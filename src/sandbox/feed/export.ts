@@ -68,7 +68,7 @@ export function serveExport(route: Route, query: URLSearchParams, ctx: ExportCon
   const size = min + Math.floor(unitHash(ctx.seed, table.name, cursor) * (max - min + 1));
   const page = table.page(cursor, size, filter ?? undefined);
   let rows = page.rows;
-  if (recent?.toLowerCase() === 'true' && cursor > 0 && unitHash(ctx.seed, 'recent', table.name, cursor) < 0.35) {
+  if (recent?.toLowerCase() === 'true' && cursor > 0 && unitHash(ctx.seed, 'recent', table.name, cursor) < 0.6) {
     const repeats = table.recentUpTo(cursor, 1 + Math.floor(unitHash(ctx.seed, 'recent-n', cursor) * 3));
     rows = [...repeats.filter((r) => !filter || filter(r)), ...rows];
   }
