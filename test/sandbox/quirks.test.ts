@@ -43,6 +43,19 @@ describe('sandbox real-world quirks', () => {
     expect(sb.truth('memberships/export/membership-types').some((t) => (t.durationBilling as unknown[]).includes(null))).toBe(true);
   });
 
+  it('sends an enum value the SPEC does not list now and then', () => {
+    const unknown = ['Unknown', 'Legacy', 'NotSet'];
+    const feeds = ['inventory/export/adjustments', 'inventory/export/returns', 'inventory/export/transfers', 'timesheets/export/activities',
+      'accounting/export/inventory-bills', 'service-agreements/export/service-agreements', 'jpm/export/projects', 'crm/export/leads'];
+    let found = 0;
+    const scan = (value: unknown): void => {
+      if (typeof value === 'string' && unknown.includes(value)) found++;
+      else if (value && typeof value === 'object') for (const v of Object.values(value)) scan(v);
+    };
+    for (const name of feeds) for (const r of sb.truth(name)) scan(r);
+    expect(found).toBeGreaterThan(0);
+  });
+
   it('keeps every timestamp parseable as ISO-8601', () => {
     const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z)?)?$/;
     const check = (value: unknown, key: string): void => {

@@ -73,7 +73,8 @@ export function buildWorld(options: WorldOptions): World {
     if (!customer || customer.active !== true) continue;
     const job = bookJob(world, jobRng, t, customer);
     if (!job) continue;
-    progressJob(world, jobRng, jobPlans(world).get(String(job.id))!, world.clockMs);
+    // Stages play out up to a little before the clock, so no initial record is stamped after it.
+    progressJob(world, jobRng, jobPlans(world).get(String(job.id))!, world.clockMs - 10_000);
     if (callRng.chance(0.5)) createOtherCall(world, callRng, t + callRng.int(1, 48) * 3_600_000);
   }
 

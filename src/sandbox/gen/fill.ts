@@ -92,6 +92,8 @@ const FOREIGN_KEYS: Record<string, string> = {
   employeeId: T.employees,
 };
 
+const UNKNOWN_ENUM_VALUES = ['Unknown', 'Other', 'Legacy', 'NotSet'] as const;
+
 const MONEY = /(amount|total|price|cost|balance|tax|discount|subtotal|payment|deposit|revenue|fee|charge)$/i;
 
 type Builder = (overrides: Rec, fill: (index: number) => unknown) => Rec;
@@ -201,6 +203,8 @@ function fillField(name: string, shape: Shape, ctx: Ctx, depth: number): unknown
       return duration(rng.int(60, 4 * 3600));
     case 'enum': {
       if (shape.values.length === 0) return null;
+      // Now and then a value the SPEC does not list (real enums grow; reference §8.1).
+      if (!shape.integer && rng.chance(0.01)) return rng.pick(UNKNOWN_ENUM_VALUES);
       const v = rng.pick(shape.values);
       return shape.integer ? Number(v) : v;
     }

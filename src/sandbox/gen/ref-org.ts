@@ -101,17 +101,18 @@ export function generateOrganisation(world: World): void {
     const home = address(rng);
     const mainZoneId = rng.pick(zones);
     const skill = rng.pick(['HVAC', 'Plumbing', 'Electrical']);
+    const active = i < 3 || !rng.chance(0.08);
     world.insert(T.technicians, build(world, T.technicians, rng, times, {
       userId: world.ids.next(times.createdMs), name: p.full, roleIds: [world.pool(T.userRoles)[5 + (i % 4)]],
       businessUnitId: rng.pick(businessUnits), mainZoneId, zoneIds: [mainZoneId, ...rng.sample(zones, 1).filter((z) => z !== mainZoneId)],
       email: emailFor(p.full, rng), phoneNumber: phone(rng), loginName: `${p.first[0]}${p.last}`.toLowerCase(),
       home: { street: home.street, unit: null, country: 'USA', city: home.city, state: 'AZ', zip: home.zip, streetAddress: home.street, latitude: home.latitude, longitude: home.longitude },
       dailyGoal: rng.pick([1000, 1500, 2000, 2500]), isManagedTech: true, licenseType: 'ManagedTech', customFields: [],
-      active: i < 3 || !rng.chance(0.08), aadUserId: null, burdenRate: rng.int(8, 16), team: rng.pick(TEAMS),
+      active, aadUserId: null, burdenRate: rng.int(8, 16), team: rng.pick(TEAMS),
       permissions: null, accountLocked: false, commissionRate: 0.05, currentValue: null, firstName: p.first, lastName: p.last,
       hourlyRate: rng.int(24, 45), jobId: null, mobilePhone: phone(rng), outboundCallerId: null, payrollId: `E${1000 + i}`,
       payrollProfileId: null, appoitmentId: null, shiftStart: duration(7 * 3600), shiftEnd: duration(16 * 3600), soldByRate: 0.03,
-      startDate: midnight(times.createdMs), status: 'Idle', skills: [{ id: 30 + ['HVAC', 'Plumbing', 'Electrical'].indexOf(skill), name: skill }],
+      startDate: midnight(times.createdMs), status: active ? 'Idle' : 'Offline' /* not in the SPEC enum: real enums grow */, skills: [{ id: 30 + ['HVAC', 'Plumbing', 'Electrical'].indexOf(skill), name: skill }],
       positions: [rng.pick(['Service', 'Installer', 'Sales', 'Maintenance'])],
       location: { latitude: home.latitude, longitude: home.longitude, coordinatesUpdatedOn: midnight(world.clockMs - rng.int(0, 5) * DAY) },
       bio: null, memo: null,

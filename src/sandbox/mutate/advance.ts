@@ -47,8 +47,8 @@ export function advanceWorld(world: World, options: { hours?: number; changes?: 
 
   const startMs = world.clockMs;
   const endMs = startMs + Math.round(hours * HOUR);
-  const span = Math.max(1, endMs - startMs);
-  const randomTime = (): number => startMs + 1 + Math.floor(rng.next() * (span - 1));
+  // A time in (start, end]; with hours = 0 everything happens at the (unchanged) clock.
+  const randomTime = (): number => (endMs > startMs ? startMs + 1 + Math.floor(rng.next() * (endMs - startMs)) : endMs);
   const events: Event[] = [];
   const perHour = (base: number): number => (world.count(base, 0) / (3 * YEAR_HOURS)) * hours;
   const howMany = (base: number, atLeast: number): number => {
