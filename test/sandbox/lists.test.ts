@@ -136,6 +136,14 @@ describe('sandbox list endpoints', () => {
     expect(Object.keys(cost)).toEqual(['id', 'year', 'month', 'dailyCost', 'campaignId']);
   });
 
+  it('numbers Intacct business-unit pages from 0 and requires includeTotal there', async () => {
+    expect((await client.get('settings/business-units/intacct', { page: '0' })).status).toBe(400);
+    const first = await client.json<Page>('settings/business-units/intacct', { page: '0', pageSize: '500', includeTotal: 'true' });
+    expect(first.page).toBe(0);
+    expect(first.data.length).toBe(first.totalCount);
+    expect((await client.get('settings/business-units/intacct', { page: '0', pageSize: '501', includeTotal: 'true' })).status).toBe(400);
+  });
+
   it('answers 404 for unknown paths and trailing slashes', async () => {
     expect((await client.get('crm/no-such-thing')).status).toBe(404);
     const res = await fetch(`${sb.apiUrl}/crm/v2/tenant/${sb.tenantId}/customers/`, { headers: client.headers() });

@@ -33,8 +33,6 @@ export const ALIASES: Record<string, Alias> = {
   'jpm/jobs/{id}/notes': { table: T.jobNotes, parentField: 'jobId' },
   'jpm/projects/{id}/notes': { table: T.projectNotes, parentField: 'projectId' },
   'jpm/jobs/{id}/canceled-log': { table: T.jobCanceledLogs, parentField: 'jobId' },
-  'jpm/jobs/cancel-reasons': { table: T.jobCancelReasons },
-  'jpm/jobs/hold-reasons': { table: T.jobHoldReasons },
   'dispatch/appointment-assignments': { table: T.assignments },
   'accounting/invoices': { table: T.invoices },
   'accounting/payments': { table: T.payments },

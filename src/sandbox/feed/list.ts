@@ -154,12 +154,22 @@ function render(route: Route, row: Row): string {
   return route.render ? viewJson(row, route.name, route.render) : rowJson(row);
 }
 
+/**
+ * Intacct business-unit mappings number pages from 0 and require includeTotal (undocumented, seen by
+ * the Meltano tap); every other list numbers pages from 1.
+ */
+const ZERO_BASED = new Set(['settings/business-units/intacct']);
+
 export function serveList(route: Route, params: string[], query: URLSearchParams): Reply {
+  const firstPage = ZERO_BASED.has(route.name) ? 0 : 1;
+  if (firstPage === 0 && (query.get('includeTotal') ?? '') === '') {
+    return invalid('includeTotal', '', 'The includeTotal field is required.').invalid;
+  }
   const pageText = query.get('page');
   const sizeText = query.get('pageSize');
-  const page = pageText === null || pageText === '' ? 1 : Number(pageText);
+  const page = pageText === null || pageText === '' ? firstPage : Number(pageText);
   const pageSize = sizeText === null || sizeText === '' ? 50 : Number(sizeText);
-  if (!Number.isInteger(page) || page < 1) return invalid('page', pageText ?? '', 'The page must be 1 or greater.').invalid;
+  if (!Number.isInteger(page) || page < firstPage) return invalid('page', pageText ?? '', `The page must be ${firstPage} or greater.`).invalid;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > route.maxPageSize) {
     return invalid('pageSize', sizeText ?? '', `The page size must be between 1 and ${route.maxPageSize}.`).invalid;
   }
@@ -174,7 +184,7 @@ export function serveList(route: Route, params: string[], query: URLSearchParams
   const rows: Row[] = [];
   for (const row of route.table.rows()) if (all.every((p) => p(row))) rows.push(row);
   rows.sort(sort);
-  const start = (page - 1) * pageSize;
+  const start = (page - firstPage) * pageSize;
   const slice = rows.slice(start, start + pageSize);
   const data = slice.map((row) => render(route, row)).join(',');
   const total = includeTotal === true ? String(rows.length) : 'null';
