@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { endpointShapes } from '../../src/sandbox/shapes/index.js';
 import { byKey, Client, keyOf, type Row } from './helpers.js';
 
 let sb: Sandbox;
@@ -114,6 +115,22 @@ describe('sandbox advance()', () => {
     for (const log of sb.truth('jpm/export/job-canceled-logs')) expect(jobs.get(log.jobId)?.jobStatus).toBe('Canceled');
     const customers = new Set(sb.truth('crm/export/customers').map((c) => c.id));
     for (const loc of sb.truth('crm/export/locations')) expect(customers.has(loc.customerId)).toBe(true);
+  });
+
+  it('after advances, a date `from` on every feed returns exactly the rows changed at or after it', async () => {
+    const client = await Client.create(sb);
+    const changeTime = (r: Row): string =>
+      String(r.modifiedOn ?? r.createdOn ?? ((r.history as Row[] | undefined)?.at(-1)?.date ?? ''));
+    for (const name of endpointShapes().filter((e) => e.kind === 'export').map((e) => e.name)) {
+      const truth = sb.truth(name);
+      const times = truth.map(changeTime).sort();
+      for (const q of [0.5, 0.95]) {
+        const pivot = times[Math.floor(times.length * q)];
+        const { rows } = await client.walk(name, pivot);
+        const want = new Set(truth.filter((r) => changeTime(r) >= pivot).map((r) => keyOf(name, r)));
+        expect(new Set(byKey(name, rows).keys()), `${name} from ${pivot}`).toEqual(want);
+      }
+    }
   });
 
   it('exposes the control surface over HTTP', async () => {

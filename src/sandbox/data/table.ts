@@ -69,6 +69,15 @@ export class Table {
     return this.seq;
   }
 
+  /** Change time of the newest log entry ('' when empty or not sealed). */
+  get lastTime(): string {
+    return this.sealed && this.logTime.length > 0 ? this.logTime[this.logTime.length - 1] : '';
+  }
+
+  get isSealed(): boolean {
+    return this.sealed;
+  }
+
   keyFor(rec: Rec): string {
     return this.keyOf(rec);
   }

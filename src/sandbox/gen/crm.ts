@@ -13,7 +13,8 @@ import type { World } from './world.js';
 
 /** Times for a record created at `createdMs` and last modified at some point until `untilMs`. */
 export function lifeTimes(rng: Rng, createdMs: number, untilMs: number, pModified = 0.5): FillTimes {
-  if (untilMs <= createdMs || !rng.chance(pModified)) return { createdMs, modifiedMs: createdMs + rng.int(0, 5000) };
+  if (untilMs <= createdMs) return { createdMs, modifiedMs: createdMs };
+  if (!rng.chance(pModified)) return { createdMs, modifiedMs: Math.min(untilMs, createdMs + rng.int(0, 5000)) };
   return { createdMs, modifiedMs: createdMs + Math.floor(rng.next() * (untilMs - createdMs)) };
 }
 

@@ -100,10 +100,24 @@ export class World {
     return this.table(name).get(String(key))?.rec;
   }
 
+  /**
+   * Keeps a live feed ordered by change time: a change stamped before the table's newest change
+   * (sub-records of one operation can be a few seconds out of order) is moved to that newest time,
+   * and the record's own modifiedOn (or createdOn, for append-only logs) says so. Then a date `from`
+   * selects exactly the records whose change timestamp is at or after the date.
+   */
+  private ordered(table: Table, rec: Rec, time: string): string {
+    const last = table.lastTime;
+    if (!table.isSealed || time >= last) return time;
+    if (typeof rec.modifiedOn === 'string' || rec.modifiedOn === null) rec.modifiedOn = last;
+    else if (typeof rec.createdOn === 'string') rec.createdOn = last;
+    return last;
+  }
+
   /** Adds a new record. Change time: `time`, else its modifiedOn, else createdOn, else the clock. */
   insert(name: string, rec: Rec, options: { time?: string; parent?: string | null } = {}): Row {
     const table = this.table(name);
-    const time = options.time ?? changeTimeOf(rec) ?? ts7(this.clockMs);
+    const time = this.ordered(table, rec, options.time ?? changeTimeOf(rec) ?? ts7(this.clockMs));
     const existed = table.get(table.keyFor(rec)) !== undefined;
     const row = table.upsert(rec, time, options.parent ?? null);
     if (!existed) {
@@ -119,7 +133,7 @@ export class World {
     const row = table.get(table.keyFor(rec));
     if (!row) throw new Error(`touch of unknown row in ${name}`);
     row.rec = rec;
-    table.touch(row, time ?? changeTimeOf(rec) ?? ts7(this.clockMs));
+    table.touch(row, this.ordered(table, rec, time ?? changeTimeOf(rec) ?? ts7(this.clockMs)));
     if (this.sealed) this.counters.changed++;
   }
 }

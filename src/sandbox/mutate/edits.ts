@@ -34,9 +34,11 @@ const SECONDARY_TABLES = [
 
 const REFERENCE_TABLES = [T.jobTypes, T.campaigns, T.callReasons, T.zones, T.teams, T.jobCancelReasons, T.vendors, T.glAccounts];
 
+/** Records an edit at `atMs`; the feed position time and modifiedOn are the same stamp. */
 function touch(world: World, table: string, rec: Rec, atMs: number): void {
-  if ('modifiedOn' in rec) rec.modifiedOn = world.stamp(atMs);
-  world.touch(table, rec, world.stamp(atMs));
+  const stamp = world.stamp(atMs);
+  if ('modifiedOn' in rec) rec.modifiedOn = stamp;
+  world.touch(table, rec, stamp);
 }
 
 function deactivate(world: World, table: string, rec: Rec, atMs: number): void {
