@@ -161,6 +161,7 @@ function foreignKey(name: string, nullable: boolean, ctx: Ctx): number | null {
 function fillField(name: string, shape: Shape, ctx: Ctx, depth: number): unknown {
   const { rng, world, times } = ctx;
   if (name === 'id' && shape.kind === 'int') return world.ids.next(times.createdMs);
+  if (name === 'id' && shape.kind === 'str') return uuid(rng); // string keys (guids) must be unique too
   if (name === 'active' && shape.kind === 'bool') return !rng.chance(0.04);
   if (name === 'createdOn' && shape.kind === 'dt') return world.stamp(times.createdMs);
   if (name === 'modifiedOn' && shape.kind === 'dt') return world.stamp(times.modifiedMs);
