@@ -70,6 +70,21 @@ describe('sandbox faults', () => {
     expect((await client.get('jpm/job-types')).status).toBe(200);
   });
 
+  it('expires used tokens at partial rates, never a token in its first requests', async () => {
+    sb.setFaults({ earlyTokenExpiryRate: 0.5 });
+    const fresh = await Client.create(sb);
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const res = await fresh.get('jpm/job-types');
+      statuses.push(res.status);
+      if (res.status === 401) break;
+    }
+    sb.setFaults({});
+    expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
+    expect(statuses.at(-1)).toBe(401);
+    client = await Client.create(sb);
+  });
+
   it('applies partial rates to about that fraction of requests, never to token or control requests', async () => {
     sb.setFaults({ rate5xx: 0.3 });
     let failed = 0;

@@ -18,6 +18,8 @@ interface TokenState {
   issuedWallMs: number;
   issuedClockMs: number;
   revoked: boolean;
+  /** API requests this token was accepted for. */
+  uses: number;
 }
 
 const SCOPES = [
@@ -28,7 +30,8 @@ const SCOPES = [
 
 const b64url = (value: string | Buffer): string => Buffer.from(value).toString('base64url');
 
-export type AuthCheck = { ok: true; token: string } | { ok: false; reply: Reply };
+/** `uses`: how many API requests the token was accepted for before this one. */
+export type AuthCheck = { ok: true; token: string; uses: number } | { ok: false; reply: Reply };
 
 export class TokenAuthority {
   private readonly tokens = new Map<string, TokenState>();
@@ -67,7 +70,7 @@ export class TokenAuthority {
     }));
     const signature = createHmac('sha256', this.signingKey).update(`${header}.${payload}`).digest('base64url');
     const token = `${header}.${payload}.${signature}`;
-    this.tokens.set(token, { issuedWallMs: Date.now(), issuedClockMs: this.clock(), revoked: false });
+    this.tokens.set(token, { issuedWallMs: Date.now(), issuedClockMs: this.clock(), revoked: false, uses: 0 });
     return jsonReply(200, { access_token: token, expires_in: this.ttlSeconds, token_type: 'Bearer', scope: SCOPES.join(' ') }, {
       'Cache-Control': 'no-store',
       Pragma: 'no-cache',
@@ -91,7 +94,7 @@ export class TokenAuthority {
       return unauthorized('The access token has expired.');
     }
     if (appKey !== this.credentials.appKey) return { ok: false, reply: apiError(403, 'The application key is not valid for this tenant.') };
-    return { ok: true, token };
+    return { ok: true, token, uses: state.uses++ };
   }
 
   revoke(token: string): void {

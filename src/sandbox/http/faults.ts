@@ -1,9 +1,11 @@
 /**
- * Fault injection for API requests, decided per request from a seeded stream: one draw places the
- * request in [drop | html | 5xx | 429 | none] by the configured fractions, a second draw decides
- * early token expiry. Faults never touch `/connect/token` or `/_sandbox/*`.
+ * Fault injection for API requests. Each request is identified by its method, path and query plus
+ * how many times that same request was made before; a seeded hash of that identity places it in
+ * [drop | html | 5xx | 429 | none] by the configured fractions, and a second hash decides early
+ * token expiry. Decisions therefore do not depend on how concurrent requests interleave, and a
+ * retry of a failed request gets a fresh draw. Faults never touch `/connect/token` or `/_sandbox/*`.
  */
-import { Rng } from '../random.js';
+import { unitHash } from '../random.js';
 import { apiError, htmlErrorPage, type Reply } from './respond.js';
 
 export interface SandboxFaults {
@@ -19,18 +21,22 @@ export interface SandboxFaults {
 
 export type FaultDecision = { kind: 'none' } | { kind: 'drop' } | { kind: 'reply'; reply: Reply };
 
+/** Requests a token must have served before the early-expiry fault (rate < 1) can hit it. */
+export const EARLY_EXPIRY_AFTER_USES = 10;
+
 const clamp01 = (x: number | undefined): number => (typeof x === 'number' && Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 
 export class FaultInjector {
   private faults: SandboxFaults = {};
-  private readonly rng: Rng;
-  private readonly expiryRng: Rng;
+  private readonly attempts = new Map<string, number>();
   /** Continuation tokens issued before this issue number are refused (see export-token.ts). */
   refuseTokensBefore = 0;
 
-  constructor(seed: number, faults: SandboxFaults | undefined, private readonly tokensIssued: () => number) {
-    this.rng = new Rng(seed ^ 0x5eed);
-    this.expiryRng = new Rng(seed ^ 0x7e4e);
+  constructor(
+    private readonly seed: number,
+    faults: SandboxFaults | undefined,
+    private readonly tokensIssued: () => number,
+  ) {
     this.set(faults ?? {});
   }
 
@@ -48,16 +54,20 @@ export class FaultInjector {
     return Math.max(0, this.faults.latencyMs ?? 0);
   }
 
-  decide(): FaultDecision {
+  /** Decides the fault of a request (`identity`: method, path and query). */
+  decide(identity: string): FaultDecision {
     const f = this.faults;
-    const u = this.rng.next();
+    const attempt = this.attempts.get(identity) ?? 0;
+    this.attempts.set(identity, attempt + 1);
+    const u = unitHash(this.seed, 'fault', identity, attempt);
+    const v = unitHash(this.seed, 'fault-kind', identity, attempt);
     let edge = clamp01(f.rateDrop);
     if (u < edge) return { kind: 'drop' };
     edge += clamp01(f.rateHtml);
-    if (u < edge) return { kind: 'reply', reply: htmlErrorPage(this.rng.chance(0.5) ? 502 : 503) };
+    if (u < edge) return { kind: 'reply', reply: htmlErrorPage(v < 0.5 ? 502 : 503) };
     edge += clamp01(f.rate5xx);
     if (u < edge) {
-      const status = this.rng.pick([500, 502, 503] as const);
+      const status = ([500, 502, 503] as const)[Math.floor(v * 3)];
       const title = status === 500 ? 'An unexpected error occurred.' : status === 502 ? 'Bad gateway.' : 'The service is temporarily unavailable.';
       return { kind: 'reply', reply: apiError(status, title) };
     }
@@ -74,9 +84,18 @@ export class FaultInjector {
     return { kind: 'none' };
   }
 
-  /** Whether this (authenticated) request should find its token expired early. */
-  expireEarly(): boolean {
+  /**
+   * Whether this (authenticated) request should find its token expired early. A just-issued token
+   * has not lived long enough to "expire early": below rate 1 only tokens that already served
+   * EARLY_EXPIRY_AFTER_USES requests are hit, so the retries that follow a renewal (the first uses
+   * of the new token) go through. At rate 1 every request is hit (a renewal then fails too, which
+   * tests of that client path rely on).
+   */
+  expireEarly(identity: string, tokenUses: number): boolean {
     const rate = clamp01(this.faults.earlyTokenExpiryRate);
-    return rate > 0 && this.expiryRng.next() < rate;
+    if (rate >= 1) return true;
+    if (rate <= 0 || tokenUses < EARLY_EXPIRY_AFTER_USES) return false;
+    const attempt = (this.attempts.get(identity) ?? 1) - 1;
+    return unitHash(this.seed, 'expiry', identity, attempt) < rate;
   }
 }

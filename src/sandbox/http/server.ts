@@ -87,7 +87,8 @@ async function api(core: SandboxCore, req: IncomingMessage, res: ServerResponse,
 
   const latency = core.faults.latencyMs;
   if (latency > 0) await sleep(latency);
-  const fault = core.faults.decide();
+  const identity = `${method} ${path}${url.search}`;
+  const fault = core.faults.decide(identity);
   if (fault.kind === 'drop') {
     req.socket.destroy();
     return;
@@ -96,7 +97,7 @@ async function api(core: SandboxCore, req: IncomingMessage, res: ServerResponse,
 
   const auth = core.auth.check(header(req, 'authorization'), header(req, 'st-app-key'));
   if (!auth.ok) return reply(auth.reply);
-  if (core.faults.expireEarly()) {
+  if (core.faults.expireEarly(identity, auth.uses)) {
     core.auth.revoke(auth.token);
     return reply(apiError(401, 'The access token has expired.', {}, { 'WWW-Authenticate': 'Bearer error="invalid_token"' }));
   }
