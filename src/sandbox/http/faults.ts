@@ -9,13 +9,21 @@ import { unitHash } from '../random.js';
 import { apiError, htmlErrorPage, type Reply } from './respond.js';
 
 export interface SandboxFaults {
+  /** 0..1 fraction of API requests answered 429 with Retry-After. */
   rate429?: number;
+  /** Retry-After on 429 (default 1); fractions round up to whole seconds (min 1), 0 is sent as 0. */
   retryAfterSeconds?: number;
+  /** Fraction answered 500/502/503 with a JSON ApiErrorResponse body. */
   rate5xx?: number;
+  /** Fraction answered 502/503 with an HTML error page (text/html). */
   rateHtml?: number;
+  /** Fraction whose socket is destroyed without a response. */
   rateDrop?: number;
+  /** Added delay per API request. */
   latencyMs?: number;
+  /** Fraction answered 401 as if the token expired early; the token is then revoked. */
   earlyTokenExpiryRate?: number;
+  /** Answer 400 to any export `from` that is a continuation token issued before this was set. */
   refuseContinuationTokens?: boolean;
 }
 
