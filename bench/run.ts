@@ -2,7 +2,8 @@
  * `npm run bench`: Atlas's throughput, measured against baselines in the same run (the machine is
  * shared and noisy, so every figure is a median of several repetitions and the claims are ratios).
  *
- *   1. build with concurrency 8 vs concurrency 1 (the baseline): rows/s and the speed-up;
+ *   1. build with concurrency 8 vs concurrency 1 (the baseline): rows/s and the speed-up, against
+ *      the sandbox running in its own process;
  *   2. a sync with nothing to do vs the full build it follows;
  *   3. the loader: COPY + one upsert per page vs a row-by-row `insert … on conflict` baseline.
  *
@@ -18,15 +19,15 @@ import type { AtlasConfig } from '../src/config/types.js';
 import { openWarehouse, type Warehouse } from '../src/db/connection.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { createLogger } from '../src/log/logger.js';
-import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { benchLoader } from './loader.js';
+import { startSandboxProcess, type SandboxProcess } from './sandbox-process.js';
 import { median } from './stats.js';
 
 const logger = createLogger({ level: 'error' });
 const scale = Number(process.env.BENCH_SCALE ?? 0.5);
 const repeat = Number(process.env.BENCH_REPEAT ?? 3);
 
-function configFor(url: string, sandbox: Sandbox, schema: string, concurrency: number): AtlasConfig {
+function configFor(url: string, sandbox: SandboxProcess, schema: string, concurrency: number): AtlasConfig {
   return {
     database: { kind: 'url', url }, schema, martsSchema: `${schema}_marts`, startDate: null, concurrency,
     tenants: [{ name: 'bench', tenantId: sandbox.tenantId, ...sandbox.credentials, timezone: 'UTC', environment: 'integration', apiUrl: sandbox.apiUrl, authUrl: sandbox.authUrl, requestsPerSecond: 1000 }],
@@ -55,7 +56,7 @@ async function openBenchDatabase(): Promise<{ url: string; close: () => Promise<
 async function main(): Promise<void> {
   const database = await openBenchDatabase();
   const warehouse = await openWarehouse(database.url, { poolSize: 16 });
-  const sandbox = await startSandbox({ scale, seed: 1 });
+  const sandbox = await startSandboxProcess(scale);
   const results: string[] = [];
   try {
     const runs: Record<string, number[]> = { c1: [], c8: [], noop: [] };
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
     results.push(`sync with nothing new:           ${noop.toFixed(2)} s  (${((noop / c8) * 100).toFixed(1)} % of the build)`);
     results.push(...(await benchLoader(warehouse, repeat)));
   } finally {
-    await sandbox.close();
+    sandbox.stop();
     await warehouse.close();
     await database.close();
   }

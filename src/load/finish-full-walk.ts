@@ -13,11 +13,13 @@ export async function finishFullWalk(pool: pg.Pool, target: StagingTarget, tenan
   try {
     await client.query('begin');
     const keyArray = `jsonb_build_array(${target.keyColumns.map((c) => 's.' + quoteIdent(c)).join(', ')})`;
+    // `not in` over the walk's keys plans as a hashed subplan: one pass over each table, where a
+    // correlated `not exists` on a freshly filled, unanalysed key table degrades to a nested loop.
     const marked = await client.query(
       `update ${qualified(target.schema, target.table)} as s set deleted_at = now(), active = false, run_id = $4
-       where s.tenant_id = $1 and s.deleted_at is null and not exists (
-         select 1 from ${qualified(target.schema, '_seen_keys')} k
-         where k.tenant_id = $1 and k.endpoint = $2 and k.walk_id = $3 and k.key = ${keyArray})`,
+       where s.tenant_id = $1 and s.deleted_at is null and ${keyArray} not in (
+         select k.key from ${qualified(target.schema, '_seen_keys')} k
+         where k.tenant_id = $1 and k.endpoint = $2 and k.walk_id = $3)`,
       [tenantId, target.endpoint, walkId, runId],
     );
     await client.query(`delete from ${qualified(target.schema, '_seen_keys')} where tenant_id = $1 and endpoint = $2`, [tenantId, target.endpoint]);
