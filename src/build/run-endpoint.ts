@@ -7,9 +7,9 @@ import type pg from 'pg';
 import { endpointUrl } from '../catalog/index.js';
 import type { EndpointDescriptor } from '../catalog/types.js';
 import type { TenantConfig } from '../config/types.js';
-import { AtlasError } from '../errors.js';
 import { walkExport } from '../extract/export-walker.js';
 import { walkList } from '../extract/list-walker.js';
+import { walkPerParent } from '../extract/per-parent-walker.js';
 import { emptyWalkResult, type EndpointProgress, type PageSource, type WalkResult } from '../extract/types.js';
 import type { Logger } from '../log/logger.js';
 import { readCursor } from '../load/cursor.js';
@@ -56,17 +56,15 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointRunO
   await startRunEndpoint(pool, schema, input.runId, descriptor.name, target.table);
   let result: WalkResult = emptyWalkResult();
   try {
-    if (descriptor.pathParams.length > 0) {
-      throw new AtlasError('ENDPOINT_ARGUMENT', `${descriptor.name} is a per-parent endpoint; extracting those is not supported yet`);
-    }
     const cursor = await readCursor(pool, schema, tenant.tenantId, descriptor.name);
     const context = {
       source: input.source, pool, descriptor, target,
-      url: endpointUrl(descriptor, { apiUrl: tenant.apiUrl, tenantId: tenant.tenantId, params: {} }),
+      url: descriptor.extract?.parent ? '' : endpointUrl(descriptor, { apiUrl: tenant.apiUrl, tenantId: tenant.tenantId, params: {} }),
+      apiUrl: tenant.apiUrl,
       tenantId: tenant.tenantId, tenantName: tenant.name, runId: input.runId, cursor,
       startDate: input.startDate, sweepDue: sweepDue(input.sweep, cursor?.sweptAt), logger, onPage: input.onPage, signal: input.signal,
     };
-    result = descriptor.extract?.mode === 'export' ? await walkExport(context) : await walkList(context);
+    result = descriptor.extract?.mode === 'export' ? await walkExport(context) : descriptor.extract?.parent ? await walkPerParent(context) : await walkList(context);
     await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'succeeded', notes: result.notes });
     return { endpoint: descriptor.name, status: 'succeeded', ...result };
   } catch (error) {

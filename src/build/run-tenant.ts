@@ -7,7 +7,7 @@ import type pg from 'pg';
 import type { LimitFunction } from 'p-limit';
 import type { EndpointDescriptor } from '../catalog/types.js';
 import type { TenantConfig } from '../config/types.js';
-import type { PageSource } from '../extract/types.js';
+import { emptyWalkResult, type PageSource } from '../extract/types.js';
 import type { Logger } from '../log/logger.js';
 import { deleteCursors } from '../load/cursor.js';
 import { closeAbandonedRuns, createRun, finishRun, type RunStatus } from '../runs/run-records.js';
@@ -51,19 +51,18 @@ export async function runTenant(input: TenantRunInput): Promise<TenantRunOutcome
       const reset = await deleteCursors(pool, schema, tenant.tenantId, input.endpoints.map((d) => d.name));
       input.logger.info('full refresh: cursors reset', { tenant: tenant.name, cursors: reset });
     }
-    const outcomes = await Promise.all(
-      input.endpoints.map((descriptor) =>
-        input.limit(async () => {
-          if (input.signal?.aborted) {
-            return { endpoint: descriptor.name, status: 'failed' as const, error: 'interrupted before it started', pages: 0, received: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, deleted: 0, requests: 0, retries: 0, notes: [] };
-          }
-          input.progress.endpointStarted(tenant.name, descriptor.name);
-          const outcome = await runEndpoint({ ...input, descriptor, runId, onPage: (p) => input.progress.page(p) });
-          input.progress.endpointFinished(tenant.name, descriptor.name, outcome);
-          return outcome;
-        }),
-      ),
-    );
+    const runOne = (descriptor: EndpointDescriptor) =>
+      input.limit(async (): Promise<EndpointRunOutcome> => {
+        if (input.signal?.aborted) return { endpoint: descriptor.name, status: 'failed', error: 'interrupted before it started', ...emptyWalkResult() };
+        input.progress.endpointStarted(tenant.name, descriptor.name);
+        const outcome = await runEndpoint({ ...input, descriptor, runId, onPage: (p) => input.progress.page(p) });
+        input.progress.endpointFinished(tenant.name, descriptor.name, outcome);
+        return outcome;
+      });
+    // Per-parent endpoints read their parents from staging: they run once everything else is loaded.
+    const children = input.endpoints.filter((d) => d.extract?.parent);
+    const outcomes = await Promise.all(input.endpoints.filter((d) => !d.extract?.parent).map(runOne));
+    outcomes.push(...(await Promise.all(children.map(runOne))));
     const failed = outcomes.filter((o) => o.status === 'failed');
     const status: RunStatus = failed.length === 0 ? 'succeeded' : failed.length === outcomes.length ? 'failed' : 'partial';
     const error = failed.length ? `${failed.length} of ${outcomes.length} endpoints failed: ${failed.slice(0, 5).map((f) => f.endpoint).join(', ')}${failed.length > 5 ? ', …' : ''}` : null;

@@ -27,8 +27,10 @@ export interface WalkContext {
   pool: pg.Pool;
   descriptor: EndpointDescriptor;
   target: StagingTarget;
-  /** Absolute URL of the endpoint for this tenant. */
+  /** Absolute URL of the endpoint for this tenant ('' for per-parent endpoints, built per parent). */
   url: string;
+  /** The tenant's API base URL. */
+  apiUrl: string;
   tenantId: string;
   tenantName: string;
   runId: number;

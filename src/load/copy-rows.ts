@@ -13,7 +13,12 @@ import type { PreparedRow } from './prepare-page.js';
 import type { StagingTarget } from './staging-target.js';
 
 export function pageTableName(target: StagingTarget): string {
-  return 'atlas_page_' + target.keyTypes.map((type) => (type === 'bigint' ? 'b' : 't')).join('');
+  return 'atlas_page_' + target.keyTypes.map((type) => (type === 'bigint' ? 'b' : 't')).join('') + (target.hasParent ? '_p' : '');
+}
+
+/** Page-table columns besides the keys, in COPY order. */
+function valueColumns(target: StagingTarget): string[] {
+  return [...(target.hasParent ? ['parent_key'] : []), 'data', 'modified_on', 'active'];
 }
 
 export function pageKeyColumns(target: StagingTarget): string[] {
@@ -24,10 +29,10 @@ function csv(value: string): string {
   return '"' + value.replace(/"/g, '""') + '"';
 }
 
-function* csvLines(rows: PreparedRow[]): Generator<string> {
+function* csvLines(rows: PreparedRow[], withParent: boolean): Generator<string> {
   let chunk = '';
   for (const row of rows) {
-    chunk += row.keyValues.map(csv).join(',') + ',' + csv(row.json) + ',' + (row.modifiedOn === null ? '' : csv(row.modifiedOn)) + ',' + (row.active ? 't' : 'f') + '\n';
+    chunk += row.keyValues.map(csv).join(',') + ',' + (withParent ? (row.parentKey === null ? '' : csv(row.parentKey)) + ',' : '') + csv(row.json) + ',' + (row.modifiedOn === null ? '' : csv(row.modifiedOn)) + ',' + (row.active ? 't' : 'f') + '\n';
     if (chunk.length > 1 << 20) {
       yield chunk;
       chunk = '';
@@ -42,9 +47,9 @@ export async function copyIntoPageTable(client: pg.PoolClient, target: StagingTa
   const keys = pageKeyColumns(target);
   const keyDefs = keys.map((column, i) => `${column} ${target.keyTypes[i]}`).join(', ');
   await client.query(
-    `create temp table if not exists ${quoteIdent(table)} (${keyDefs}, data jsonb, modified_on timestamptz, active boolean) on commit delete rows`,
+    `create temp table if not exists ${quoteIdent(table)} (${keyDefs},${target.hasParent ? ' parent_key bigint,' : ''} data jsonb, modified_on timestamptz, active boolean) on commit delete rows`,
   );
-  const stream = client.query(copyStreams.from(`copy pg_temp.${quoteIdent(table)} (${keys.join(', ')}, data, modified_on, active) from stdin with (format csv)`));
-  await pipeline(Readable.from(csvLines(rows)), stream);
+  const stream = client.query(copyStreams.from(`copy pg_temp.${quoteIdent(table)} (${[...keys, ...valueColumns(target)].join(', ')}) from stdin with (format csv)`));
+  await pipeline(Readable.from(csvLines(rows, target.hasParent)), stream);
   return table;
 }

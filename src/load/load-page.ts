@@ -14,7 +14,7 @@ import type { CursorState } from './cursor.js';
 import { writeCursor } from './cursor.js';
 import { copyIntoPageTable, pageKeyColumns } from './copy-rows.js';
 import type { PreparedPage } from './prepare-page.js';
-import type { StagingTarget } from './staging-target.js';
+import { PARENT_COLUMN, type StagingTarget } from './staging-target.js';
 
 export interface PageLoad {
   target: StagingTarget;
@@ -49,11 +49,12 @@ function upsertSql(target: StagingTarget, pageTable: string): string {
   const staging = qualified(target.schema, target.table);
   const keys = target.keyColumns.map(quoteIdent);
   const pageKeys = pageKeyColumns(target);
+  const parent = target.hasParent ? { column: `${quoteIdent(PARENT_COLUMN)}, `, value: 'parent_key, ', update: `${quoteIdent(PARENT_COLUMN)} = excluded.${quoteIdent(PARENT_COLUMN)}, ` } : { column: '', value: '', update: '' };
   return `with upserted as (
-  insert into ${staging} as s (tenant_id, ${keys.join(', ')}, data, modified_on, active, deleted_at, run_id, extracted_at)
-  select $1::bigint, ${pageKeys.join(', ')}, data, modified_on, active, null, $2::bigint, now() from pg_temp.${quoteIdent(pageTable)}
+  insert into ${staging} as s (tenant_id, ${keys.join(', ')}, ${parent.column}data, modified_on, active, deleted_at, run_id, extracted_at)
+  select $1::bigint, ${pageKeys.join(', ')}, ${parent.value}data, modified_on, active, null, $2::bigint, now() from pg_temp.${quoteIdent(pageTable)}
   on conflict (tenant_id, ${keys.join(', ')}) do update set
-    data = excluded.data, modified_on = excluded.modified_on, active = excluded.active,
+    ${parent.update}data = excluded.data, modified_on = excluded.modified_on, active = excluded.active,
     deleted_at = null, run_id = excluded.run_id, extracted_at = excluded.extracted_at
   where (s.data is distinct from excluded.data or s.deleted_at is not null)
     and (excluded.modified_on is null or s.modified_on is null or excluded.modified_on > s.modified_on

@@ -11,6 +11,8 @@ import type { StagingTarget } from './staging-target.js';
 
 export interface PreparedRow {
   keyValues: string[];
+  /** Per-parent endpoints: the parent's key the record was read under. */
+  parentKey: string | null;
   /** The record serialised once, as stored in `data`. */
   json: string;
   modifiedOn: string | null;
@@ -68,7 +70,7 @@ function supersedes(next: PreparedRow, current: PreparedRow): boolean {
   return compareTimestamps(next.modifiedOn, current.modifiedOn) >= 0;
 }
 
-export function preparePage(records: unknown[], target: StagingTarget): PreparedPage {
+export function preparePage(records: unknown[], target: StagingTarget, parentKey: string | null = null): PreparedPage {
   const byKey = new Map<string, PreparedRow>();
   const rejects: Reject[] = [];
   let maxModifiedOn: string | null = null;
@@ -98,7 +100,7 @@ export function preparePage(records: unknown[], target: StagingTarget): Prepared
     }
     const modifiedOn = target.changeField ? parseChangeTimestamp(fields[target.changeField]) : null;
     if (modifiedOn && (maxModifiedOn === null || compareTimestamps(modifiedOn, maxModifiedOn) > 0)) maxModifiedOn = modifiedOn;
-    const row: PreparedRow = { keyValues, json, modifiedOn, active: fields.active !== false };
+    const row: PreparedRow = { keyValues, parentKey, json, modifiedOn, active: fields.active !== false };
     const id = keyValues.join('\u0001');
     const current = byKey.get(id);
     if (!current || supersedes(row, current)) byKey.set(id, row);

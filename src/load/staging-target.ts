@@ -17,7 +17,15 @@ export interface StagingTarget {
   keyTypes: Array<'bigint' | 'text'>;
   /** Field whose value orders versions of a record (null: the later one received wins). */
   changeField: string | null;
+  /**
+   * Per-parent endpoints: rows do not name their parent (a note has no customerId), so the staging
+   * table has a `parent_id` column holding the parent's key the row was read under.
+   */
+  hasParent: boolean;
 }
+
+/** The staging column of a per-parent endpoint that holds the parent's key. */
+export const PARENT_COLUMN = 'parent_id';
 
 export function stagingTargetFor(descriptor: EndpointDescriptor, schema: string): StagingTarget {
   if (!descriptor.extract) throw new AtlasError('INTERNAL', `${descriptor.name} is not an extracted endpoint`);
@@ -30,5 +38,6 @@ export function stagingTargetFor(descriptor: EndpointDescriptor, schema: string)
     keyColumns: descriptor.key.map(columnNameFor),
     keyTypes: descriptor.key.map((field) => descriptor.keyTypes[field] ?? 'text'),
     changeField: descriptor.changeField,
+    hasParent: descriptor.extract.parent !== undefined,
   };
 }
