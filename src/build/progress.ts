@@ -5,20 +5,13 @@
  */
 import cliProgress from 'cli-progress';
 import type { Logger } from '../log/logger.js';
-import type { EndpointProgress } from '../extract/types.js';
+import type { EndpointProgress, WalkResult } from '../extract/types.js';
 
-export interface EndpointOutcomeSummary {
+/** What a finished endpoint reports (a subset of its run outcome). */
+export type EndpointOutcomeSummary = Pick<WalkResult, 'pages' | 'received' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'deleted' | 'retries'> & {
   status: 'succeeded' | 'failed';
-  pages: number;
-  received: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  deleted: number;
-  retries: number;
   error?: string;
-}
+};
 
 export interface ProgressReporter {
   endpointStarted(tenant: string, endpoint: string): void;

@@ -3,37 +3,21 @@
  * table with the sandbox's truth, move the sandbox clock, sync, compare again, and check that
  * the sync asked only for changes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/build/build.js';
 import { logProgress } from '../../src/build/progress.js';
 import { findEndpoint } from '../../src/catalog/index.js';
-import { openWarehouse, type Warehouse } from '../../src/db/connection.js';
 import { createLogger } from '../../src/log/logger.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { createTestDatabase, dropTestDatabases } from '../support/database.js';
-import { defaultEndpoints, expectStagingEqualsTruth, testConfig, truthRows } from '../support/harness.js';
+import { defaultEndpoints, expectStagingEqualsTruth, testConfig, truthRows, useSandboxWarehouse } from '../support/harness.js';
 
 const logger = createLogger({ level: 'warn' });
-let sandbox: Sandbox;
-let warehouse: Warehouse;
-let url: string;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ scale: 0.05, seed: 7, batchSize: { min: 40, max: 90 } });
-  url = await createTestDatabase();
-  warehouse = await openWarehouse(url);
-});
-
-afterAll(async () => {
-  await warehouse?.close();
-  await sandbox?.close();
-  await dropTestDatabases();
-});
+const fixture = useSandboxWarehouse({ scale: 0.05, seed: 7, batchSize: { min: 40, max: 90 } });
 
 const fast = { backoff: { baseMs: 5, maxMs: 50 } };
 
 describe('atlas build then atlas sync', () => {
   it('builds every extracted endpoint equal to the sandbox truth', async () => {
+    const { sandbox, warehouse, url } = fixture;
     const config = testConfig(url, [sandbox]);
     const summary = await runBuild(config, warehouse, { command: 'build', fullRefresh: false, clientOptions: fast }, logger, logProgress(logger));
     const failures = summary.tenants.flatMap((t) => ('endpoints' in t ? t.endpoints.filter((e) => e.status === 'failed').map((e) => `${e.endpoint}: ${e.error}`) : [t.error]));
@@ -50,6 +34,7 @@ describe('atlas build then atlas sync', () => {
   });
 
   it('syncs new, changed, deactivated and merged records, asking only for changes', async () => {
+    const { sandbox, warehouse, url } = fixture;
     const incrementalLists = defaultEndpoints().filter((n) => findEndpoint(n)?.extract?.mode === 'list-incremental');
     const before = new Map(incrementalLists.map((n) => [n, new Set(truthRows(sandbox, n).keys())]));
     const changes = sandbox.advance({ hours: 30 });
@@ -84,6 +69,7 @@ describe('atlas build then atlas sync', () => {
   });
 
   it('marks rows deleted outright as deleted, keeping them: full lists every run, incremental lists on a sweep', async () => {
+    const { sandbox, warehouse, url } = fixture;
     const held = await warehouse.pool.query('select count(*)::int as n from atlas.marketing_costs');
     let deleted = 0;
     for (let i = 0; i < 6 && deleted === 0; i++) deleted = sandbox.advance({ hours: 24 }).deleted;

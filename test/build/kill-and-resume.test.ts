@@ -4,28 +4,13 @@
  * was in flight per endpoint, and the final staging tables must equal the truth with nothing
  * duplicated.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findEndpoint } from '../../src/catalog/index.js';
-import { openWarehouse, type Warehouse } from '../../src/db/connection.js';
-import { startSandbox, type RequestLogEntry, type Sandbox } from '../../src/sandbox/index.js';
-import { createTestDatabase, dropTestDatabases } from '../support/database.js';
-import { cliEnv, expectStagingEqualsTruth, runCli } from '../support/harness.js';
+import type { Warehouse } from '../../src/db/connection.js';
+import type { RequestLogEntry } from '../../src/sandbox/index.js';
+import { cliEnv, expectStagingEqualsTruth, runCli, useSandboxWarehouse } from '../support/harness.js';
 
-let sandbox: Sandbox;
-let warehouse: Warehouse;
-let url: string;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ scale: 0.05, seed: 11, batchSize: { min: 5, max: 15 }, faults: { latencyMs: 2 } });
-  url = await createTestDatabase();
-  warehouse = await openWarehouse(url);
-});
-
-afterAll(async () => {
-  await warehouse?.close();
-  await sandbox?.close();
-  await dropTestDatabases();
-});
+const fixture = useSandboxWarehouse({ scale: 0.05, seed: 11, batchSize: { min: 5, max: 15 }, faults: { latencyMs: 2 } });
 
 /** Export `from` values requested per endpoint. */
 function fromsByEndpoint(requests: RequestLogEntry[]): Map<string, Set<string>> {
@@ -38,7 +23,7 @@ function fromsByEndpoint(requests: RequestLogEntry[]): Map<string, Set<string>> 
   return map;
 }
 
-async function savedTokens(): Promise<Map<string, string>> {
+async function savedTokens(warehouse: Warehouse): Promise<Map<string, string>> {
   const exists = await warehouse.pool.query(`select 1 from information_schema.tables where table_schema = 'atlas' and table_name = '_cursors'`);
   if (!exists.rowCount) return new Map();
   const { rows } = await warehouse.pool.query(`select endpoint, continue_from from atlas._cursors where continue_from is not null`);
@@ -47,12 +32,13 @@ async function savedTokens(): Promise<Map<string, string>> {
 
 describe('SIGKILL at random points, then sync', () => {
   it('resumes from the cursors, re-reads at most the in-flight page, and ends equal to the truth', async () => {
+    const { sandbox, warehouse, url } = fixture;
     const env = cliEnv(sandbox, url, { ATLAS_CONCURRENCY: '4' });
     const kills = 12;
     let killedWhileRunning = 0;
     let previous: RequestLogEntry[] = [];
     for (let attempt = 0; attempt < kills; attempt++) {
-      const tokensBefore = await savedTokens();
+      const tokensBefore = await savedTokens(warehouse);
       sandbox.clearRequests();
       // Kill after a random number of API requests: anywhere from the first walks to mid-feed.
       const killAt = 5 + Math.floor(Math.random() * 90);

@@ -2,40 +2,25 @@
  * Opt-in per-parent endpoints: customer notes are read customer by customer (parents from the
  * customers staging table), stored with the customer's id, and equal the sandbox's truth.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/build/build.js';
 import { logProgress } from '../../src/build/progress.js';
-import { openWarehouse, type Warehouse } from '../../src/db/connection.js';
 import { createLogger } from '../../src/log/logger.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { createTestDatabase, dropTestDatabases } from '../support/database.js';
-import { expectStagingEqualsTruth, testConfig } from '../support/harness.js';
+import { expectStagingEqualsTruth, testConfig, useSandboxWarehouse } from '../support/harness.js';
 
 const logger = createLogger({ level: 'error' });
-let sandbox: Sandbox;
-let warehouse: Warehouse;
-let url: string;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ scale: 0.02, seed: 13 });
-  url = await createTestDatabase();
-  warehouse = await openWarehouse(url);
-});
-
-afterAll(async () => {
-  await warehouse?.close();
-  await sandbox?.close();
-  await dropTestDatabases();
-});
+const fixture = useSandboxWarehouse({ scale: 0.02, seed: 13 });
 
 describe('per-parent endpoints', () => {
   it('are not extracted unless asked for', async () => {
+    const { sandbox, warehouse, url } = fixture;
     const summary = await runBuild(testConfig(url, [sandbox], { schema: 'plain', endpoints: { include: ['jpm/job-types'], exclude: [] } }), warehouse, { command: 'build', fullRefresh: false }, logger, logProgress(logger));
     expect(summary.ok).toBe(true);
     expect(sandbox.requests().some((r) => r.endpoint === 'crm/customers/{id}/notes')).toBe(false);
   });
 
   it('read each parent once, keep the parent id, and equal the truth', async () => {
+    const { sandbox, warehouse, url } = fixture;
     sandbox.clearRequests();
     const endpoints = { include: ['crm/customers/{id}/notes', 'crm/export/customers'], exclude: [] };
     const summary = await runBuild(testConfig(url, [sandbox], { endpoints }), warehouse, { command: 'build', fullRefresh: false }, logger, logProgress(logger));

@@ -23,7 +23,7 @@ describe('sandbox auth', () => {
   });
 
   it('answers invalid_client for a wrong secret or client id, and rejects other grants', async () => {
-    for (const overrides of [{ client_secret: 'cs1.wrong' }, { client_id: 'cid.nobody' }]) {
+    for (const overrides of [{ client_secret: 'cs1.wrong' }, { client_id: 'cid.nobody' }] as Array<Record<string, string>>) {
       const res = await getToken(sb, overrides);
       expect([400, 401]).toContain(res.status);
       expect(await res.json()).toEqual({ error: 'invalid_client' });

@@ -5,14 +5,38 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { extractedEndpoints } from '../../src/catalog/index.js';
 import type { AtlasConfig, TenantConfig } from '../../src/config/types.js';
 import { columnNameFor, qualified } from '../../src/db/identifiers.js';
-import type { Sandbox } from '../../src/sandbox/index.js';
+import { openWarehouse, type Warehouse } from '../../src/db/connection.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import { createTestDatabase, dropTestDatabases } from './database.js';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const cliPath = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
+
+export interface SandboxWarehouse {
+  sandbox: Sandbox;
+  warehouse: Warehouse;
+  url: string;
+}
+
+/** One sandbox and one fresh database for a test file, closed after the file's tests. */
+export function useSandboxWarehouse(options: SandboxOptions): SandboxWarehouse {
+  const fixture = {} as SandboxWarehouse;
+  beforeAll(async () => {
+    fixture.sandbox = await startSandbox(options);
+    fixture.url = await createTestDatabase();
+    fixture.warehouse = await openWarehouse(fixture.url);
+  });
+  afterAll(async () => {
+    await fixture.warehouse?.close();
+    await fixture.sandbox?.close();
+    await dropTestDatabases();
+  });
+  return fixture;
+}
 
 export function sandboxTenant(sandbox: Sandbox, name = 'sandbox'): TenantConfig {
   return {
