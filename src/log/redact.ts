@@ -3,7 +3,8 @@
  * 1. every secret value Atlas loads (client secrets, app keys, tokens, database passwords) is
  *    registered here and replaced wherever it appears in text;
  * 2. shapes that are always secret are masked by pattern: `Bearer …` headers, JWT-looking strings,
- *    `password`/`secret`/`token`/`key` query parameters and URL userinfo passwords.
+ *    `password`/`secret`/`token`/`key` query parameters, secret-named JSON keys (except `${NAME}`
+ *    placeholders, which name a variable rather than hold a value) and URL userinfo passwords.
  */
 const MASK = '[redacted]';
 const secrets = new Set<string>();
@@ -17,7 +18,7 @@ const patterns: Array<[RegExp, string]> = [
   [/\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${MASK}`],
   [/\beyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}(\.[A-Za-z0-9_-]*)?/g, MASK],
   [/([?&](?:client_secret|access_token|token|password|pass|secret|app_?key|st-app-key)=)[^&\s"']+/gi, `$1${MASK}`],
-  [/("(?:client_?secret|clientSecret|access_token|appKey|app_key|password|pass|CLIENT_SECRET|APP_KEY|authorization|st-app-key)"\s*:\s*")[^"]*(")/gi, `$1${MASK}$2`],
+  [/("(?:client_?secret|clientSecret|access_token|appKey|app_key|password|pass|CLIENT_SECRET|APP_KEY|authorization|st-app-key)"\s*:\s*")(?!\$\{[A-Z0-9_]+\}")[^"]*(")/gi, `$1${MASK}$2`],
   [/(\b[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:)[^@\s/]+(@)/gi, `$1${MASK}$2`],
 ];
 
