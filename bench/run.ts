@@ -5,7 +5,8 @@
  *   1. build with concurrency 8 vs concurrency 1 (the baseline): rows/s and the speed-up, against
  *      the sandbox running in its own process;
  *   2. a sync with nothing to do vs the full build it follows;
- *   3. the loader: COPY + one upsert per page vs a row-by-row `insert … on conflict` baseline.
+ *   3. the loader: COPY + one upsert per page vs a row-by-row `insert … on conflict` baseline;
+ *   4. memory: peak RSS of a build of a tenant twice the size vs the base size (flat = ratio ≈ 1).
  *
  * Database: BENCH_DATABASE_URL or DATABASE_URL, else an embedded Postgres 15 in a temp directory.
  * Size: BENCH_SCALE (sandbox scale, default 0.5), BENCH_REPEAT (default 3).
@@ -35,13 +36,29 @@ function configFor(url: string, sandbox: SandboxProcess, schema: string, concurr
   };
 }
 
-async function timedBuild(warehouse: Warehouse, config: AtlasConfig, command: 'build' | 'sync'): Promise<{ seconds: number; rows: number }> {
+async function timedBuild(warehouse: Warehouse, config: AtlasConfig, command: 'build' | 'sync'): Promise<{ seconds: number; rows: number; peakRssMb: number }> {
+  global.gc?.();
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const started = process.hrtime.bigint();
-  const summary = await runBuild(config, warehouse, { command, fullRefresh: false }, logger, logProgress(logger, 1e9));
+  const summary = await runBuild(config, warehouse, { command, fullRefresh: false }, logger, logProgress(logger, 1e9)).finally(() => clearInterval(sampler));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (!summary.ok) throw new Error(`${command} failed: ${JSON.stringify(summary.tenants).slice(0, 500)}`);
   const rows = summary.tenants.reduce((sum, t) => sum + ('endpoints' in t ? t.endpoints.reduce((s, e) => s + e.received, 0) : 0), 0);
-  return { seconds, rows };
+  return { seconds, rows, peakRssMb: peak / 2 ** 20 };
+}
+
+/** Peak RSS of one build against a sandbox of the given scale (in its own process). */
+async function peakRss(warehouse: Warehouse, url: string, sandboxScale: number): Promise<{ rows: number; peakRssMb: number }> {
+  const sandbox = await startSandboxProcess(sandboxScale);
+  const schema = `bench_mem_${String(sandboxScale).replace('.', '_')}`;
+  try {
+    await warehouse.pool.query(`drop schema if exists ${schema} cascade`);
+    return await timedBuild(warehouse, configFor(url, sandbox, schema, 8), 'build');
+  } finally {
+    sandbox.stop();
+    await warehouse.pool.query(`drop schema if exists ${schema} cascade`);
+  }
 }
 
 async function openBenchDatabase(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -80,6 +97,9 @@ async function main(): Promise<void> {
     results.push(`build, concurrency 8:            ${c8.toFixed(2)} s  ${Math.round(rows / c8).toLocaleString('en-US')} rows/s  (${(c1 / c8).toFixed(2)}x the baseline)`);
     results.push(`sync with nothing new:           ${noop.toFixed(2)} s  (${((noop / c8) * 100).toFixed(1)} % of the build)`);
     results.push(...(await benchLoader(warehouse, repeat)));
+    const small = await peakRss(warehouse, database.url, scale);
+    const large = await peakRss(warehouse, database.url, scale * 2);
+    results.push(`memory: peak RSS ${small.peakRssMb.toFixed(0)} MB for ${small.rows.toLocaleString('en-US')} rows, ${large.peakRssMb.toFixed(0)} MB for ${large.rows.toLocaleString('en-US')} rows (${(large.peakRssMb / small.peakRssMb).toFixed(2)}x for ${(large.rows / small.rows).toFixed(2)}x the data)`);
   } finally {
     sandbox.stop();
     await warehouse.close();

@@ -75,14 +75,10 @@ export async function walkExport(context: WalkContext): Promise<WalkResult> {
     first = await fetchPage(start);
   }
 
-  let fetchedFirst = false;
+  const step = (page: ExportPage) => ({ page, next: page.hasMore ? page.continueFrom : null });
   await runPagePipeline<ExportPage>(
-    start,
-    async (position) => {
-      const page = fetchedFirst ? await fetchPage(position as string) : first;
-      fetchedFirst = true;
-      return { page, next: page.hasMore ? page.continueFrom : null };
-    },
+    Promise.resolve(step(first)),
+    async (position) => step(await fetchPage(position as string)),
     async (page) => {
       const prepared = preparePage(page.data, target);
       if (prepared.maxModifiedOn && (!maxModifiedOn || Date.parse(prepared.maxModifiedOn) > Date.parse(maxModifiedOn))) maxModifiedOn = prepared.maxModifiedOn;

@@ -74,12 +74,13 @@ export async function walkList(context: WalkContext): Promise<WalkResult> {
   const nextBookmark = (): string | null =>
     maxModifiedOn ? new Date(Date.parse(maxModifiedOn) - LIST_BOOKMARK_MARGIN_MS).toISOString() : bound ?? saved.bookmark;
 
+  const step = async (number: number) => {
+    const page = await fetchPage(number);
+    return { page, next: page.hasMore ? page.number + 1 : null };
+  };
   await runPagePipeline<ListPage>(
-    resuming ? saved.page + 1 : 1,
-    async (position) => {
-      const page = await fetchPage(position as number);
-      return { page, next: page.hasMore ? page.number + 1 : null };
-    },
+    step(resuming ? saved.page + 1 : 1),
+    (position) => step(position as number),
     async (page) => {
       const prepared = preparePage(page.data, target);
       if (prepared.maxModifiedOn && (!maxModifiedOn || compareTimestamps(prepared.maxModifiedOn, maxModifiedOn) > 0)) maxModifiedOn = prepared.maxModifiedOn;

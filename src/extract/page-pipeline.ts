@@ -10,11 +10,11 @@ export interface PipelineStep<P> {
 }
 
 export async function runPagePipeline<P>(
-  first: unknown,
+  first: Promise<PipelineStep<P>>,
   fetch: (position: unknown) => Promise<PipelineStep<P>>,
   load: (page: P) => Promise<void>,
 ): Promise<void> {
-  let pending = fetch(first);
+  let pending = first;
   for (;;) {
     const step = await pending;
     if (step.next !== null) {

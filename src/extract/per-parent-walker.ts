@@ -88,12 +88,10 @@ export async function walkPerParent(context: WalkContext): Promise<WalkResult> {
 
   const first = await nextParent();
   if (first !== null) {
+    const step = async (parent: string) => ({ page: await fetchParent(parent), next: await nextParent() });
     await runPagePipeline<ParentRecords>(
-      first,
-      async (position) => {
-        const page = await fetchParent(position as string);
-        return { page, next: await nextParent() };
-      },
+      step(first),
+      (position) => step(position as string),
       async (page) => {
         const prepared = preparePage(page.records, target, page.parent);
         const cursor: CursorState = { ...emptyCursor('list-full'), continueFrom: page.parent, walkId, sweptAt: saved.sweptAt };
