@@ -16,6 +16,8 @@ export interface GlobalOptions {
   sqlCredentials?: string;
   json?: boolean;
   logLevel?: string;
+  database?: string;
+  schema?: string;
 }
 
 export interface CliIo {
@@ -38,7 +40,13 @@ export async function loadCliConfig(command: Command, flags: LoadConfigInput['fl
     configPath: options.config,
     stCredentialsPath: options.stCredentials,
     sqlCredentialsPath: options.sqlCredentials,
-    flags: { ...flags, logLevel: options.logLevel ?? flags?.logLevel, logFormat: options.json ? 'json' : flags?.logFormat },
+    flags: {
+      ...flags,
+      database: options.database ?? flags?.database,
+      schema: options.schema ?? flags?.schema,
+      logLevel: options.logLevel ?? flags?.logLevel,
+      logFormat: options.json ? 'json' : flags?.logFormat,
+    },
     requireTenants,
   });
 }

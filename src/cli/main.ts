@@ -15,6 +15,8 @@ const program = new Command('atlas')
   .option('--config <file>', 'config file (default ./atlas.config.json)')
   .option('--st-credentials <file>', 'ServiceTitan credentials file in the Titanpy format')
   .option('--sql-credentials <file>', 'SQL credentials file in the Titanpy format')
+  .option('--database <url>', 'Postgres URL (overrides config and DATABASE_URL; default: embedded Postgres 15)')
+  .option('--schema <name>', 'staging schema (default atlas)')
   .option('--json', 'machine-readable output and JSON log lines')
   .option('--log-level <level>', 'debug | info | warn | error')
   .showHelpAfterError();

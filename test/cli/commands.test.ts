@@ -98,6 +98,21 @@ describe('atlas CLI', () => {
     expect(parsed.runs[0].requests).toBeGreaterThan(0);
   });
 
+  it('--database and --schema choose the warehouse', async () => {
+    const { DATABASE_URL: _, ...env } = cliEnv(sandbox, url);
+    const result = await runCli(['--database', url, '--schema', 'flagged', 'build', '--endpoint', 'jpm/job-types'], env);
+    expect(result.code, result.stderr).toBe(0);
+    const pg = await import('pg');
+    const client = new pg.default.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query('select count(*)::int as n from flagged.jpm_job_types');
+      expect(rows[0].n).toBe(sandbox.truth('jpm/job-types').length);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('atlas demo runs the whole job and says how to connect', async () => {
     const result = await runCli(['demo', '--scale', '0.02', '--no-keep-running'], { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, ATLAS_SCHEMA: 'demo' });
     expect(result.code, result.stderr).toBe(0);
