@@ -1,6 +1,9 @@
 /**
- * One Postgres 15 for the whole test run: `DATABASE_URL` when set (any reachable server), else
- * an embedded Postgres 15 in a temp directory (the path a machine without Postgres takes).
+ * One Postgres 15 for the whole test run, first match wins:
+ * - `DATABASE_URL` when set (any reachable server);
+ * - `ATLAS_TEST_POSTGRES=docker`: a `postgres:15` container via testcontainers (needs a Docker
+ *   engine; machines without one, like this project's CI, never take this path);
+ * - otherwise an embedded Postgres 15 in a temp directory (what a machine without Postgres uses).
  * Test files create their own databases from it (see ./database.ts).
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -21,6 +24,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (given) {
     project.provide('adminDatabaseUrl', given);
     return async () => {};
+  }
+  if (process.env.ATLAS_TEST_POSTGRES === 'docker') {
+    const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
+    const container = await new PostgreSqlContainer('postgres:15').start();
+    project.provide('adminDatabaseUrl', container.getConnectionUri());
+    return async () => {
+      await container.stop();
+    };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'atlas-test-pg-'));
   chmodSync(dataDir, 0o755); // when run as root, the server runs as `postgres` and must reach it
