@@ -61,8 +61,15 @@ export async function runTenant(input: TenantRunInput): Promise<TenantRunOutcome
       });
     // Per-parent endpoints read their parents from staging: they run once everything else is loaded.
     const children = input.endpoints.filter((d) => d.extract?.parent);
-    const outcomes = await Promise.all(input.endpoints.filter((d) => !d.extract?.parent).map(runOne));
-    outcomes.push(...(await Promise.all(children.map(runOne))));
+    let outcomes: EndpointRunOutcome[];
+    try {
+      outcomes = await Promise.all(input.endpoints.filter((d) => !d.extract?.parent).map(runOne));
+      outcomes.push(...(await Promise.all(children.map(runOne))));
+    } catch (error) {
+      // Endpoint failures are outcomes; reaching here means the run itself broke (the database went away).
+      await finishRun(pool, schema, runId, 'failed', error instanceof Error ? error.message : String(error)).catch(() => {});
+      throw error;
+    }
     const failed = outcomes.filter((o) => o.status === 'failed');
     const status: RunStatus = failed.length === 0 ? 'succeeded' : failed.length === outcomes.length ? 'failed' : 'partial';
     const error = failed.length ? `${failed.length} of ${outcomes.length} endpoints failed: ${failed.slice(0, 5).map((f) => f.endpoint).join(', ')}${failed.length > 5 ? ', …' : ''}` : null;
