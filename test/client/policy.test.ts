@@ -61,9 +61,12 @@ describe('TokenBucket', () => {
       }),
     );
     starts.sort((a, b) => a - b);
+    // A start is stamped when its continuation runs, which a busy machine can delay by a few
+    // milliseconds: a window 50 ms short of a second keeps that noise out of the count.
     for (const from of starts) {
-      expect(starts.filter((t) => t >= from && t < from + 1000).length).toBeLessThanOrEqual(100);
+      expect(starts.filter((t) => t >= from && t < from + 950).length).toBeLessThanOrEqual(100);
     }
+    expect(starts[starts.length - 1] - starts[0]).toBeGreaterThanOrEqual(1000); // 150 starts: a burst of 5, then 96/s
     const pausedAt = Date.now();
     bucket.pause(300);
     const after = await Promise.all([1, 2, 3].map(async () => {
