@@ -55,7 +55,7 @@ export async function walkPerParent(context: WalkContext): Promise<WalkResult> {
     await pool.query(`delete from ${qualified(target.schema, '_seen_keys')} where tenant_id = $1 and endpoint = $2`, [context.tenantId, descriptor.name]);
   }
 
-  /** Parent keys after `after`, in order, a batch at a time (never the whole table in memory). */
+  /** Parent keys after the last one taken, in key order, a batch at a time (never the whole table in memory). */
   let queue: string[] = [];
   let last: string | null = resuming ? saved.continueFrom : null;
   const nextParent = async (): Promise<string | null> => {
