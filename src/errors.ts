@@ -89,7 +89,12 @@ const exitCodes: Record<AtlasErrorCode, number> = {
   INTERNAL: 1,
 };
 
+/** The process exit code the CLI uses for an error code. */
+export function exitCodeOf(code: AtlasErrorCode): number {
+  return exitCodes[code];
+}
+
 /** The process exit code the CLI uses for an error (1 for anything that is not an AtlasError). */
 export function exitCodeFor(error: unknown): number {
-  return error instanceof AtlasError ? exitCodes[error.code] : 1;
+  return error instanceof AtlasError ? exitCodeOf(error.code) : 1;
 }

@@ -35,14 +35,13 @@ export async function finishRunEndpoint(
   schema: string,
   runId: number,
   endpoint: string,
-  outcome: { status: 'succeeded' | 'failed'; error?: string | null; notes?: string[]; extraRequests?: number; extraRetries?: number },
+  outcome: { status: 'succeeded' | 'failed'; error?: string | null; notes?: string[] },
 ): Promise<void> {
   await pool.query(
     `update ${qualified(schema, '_run_endpoints')} set status = $3, error = $4, notes = $5,
-       requests = requests + $6, retries = retries + $7,
        ended_at = now(), duration_ms = (extract(epoch from now() - started_at) * 1000)::int
      where run_id = $1 and endpoint = $2`,
-    [runId, endpoint, outcome.status, outcome.error ?? null, outcome.notes?.length ? outcome.notes.join('\n') : null, outcome.extraRequests ?? 0, outcome.extraRetries ?? 0],
+    [runId, endpoint, outcome.status, outcome.error ?? null, outcome.notes?.length ? outcome.notes.join('\n') : null],
   );
 }
 

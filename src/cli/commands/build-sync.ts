@@ -8,7 +8,7 @@ import { runBuild, type BuildSummary } from '../../build/build.js';
 import { logProgress, terminalProgress } from '../../build/progress.js';
 import type { AtlasConfig } from '../../config/types.js';
 import { openConfiguredWarehouse } from '../../db/connection.js';
-import { exitCodeFor, AtlasError } from '../../errors.js';
+import { exitCodeOf } from '../../errors.js';
 import type { Logger } from '../../log/logger.js';
 import { formatRunSummary } from '../run-summary.js';
 import { action, collect, globalOptions, loadCliConfig, loggerFor, type CliIo } from '../context.js';
@@ -50,7 +50,7 @@ export async function executeRun(config: AtlasConfig, command: 'build' | 'sync',
 export function runExitCode(summary: BuildSummary): number {
   if (summary.ok) return 0;
   const locked = summary.tenants.some((t) => 'code' in t && t.code === 'TENANT_LOCKED');
-  return locked ? exitCodeFor(new AtlasError('TENANT_LOCKED', '')) : exitCodeFor(new AtlasError('RUN_FAILED', ''));
+  return exitCodeOf(locked ? 'TENANT_LOCKED' : 'RUN_FAILED');
 }
 
 function register(program: Command, io: CliIo, name: 'build' | 'sync', description: string): void {
