@@ -12,7 +12,7 @@ import { TokenCodec } from './feed/export-token.js';
 import { TokenAuthority, type Credentials } from './http/auth.js';
 import { FaultInjector, type SandboxFaults } from './http/faults.js';
 import { advanceWorld, type AdvanceSummary } from './mutate/advance.js';
-import { canonical, ts7 } from './time.js';
+import { canonical, msOf, ts7 } from './time.js';
 import type { RequestLogEntry, SandboxOptions } from './types.js';
 
 export interface CoreSettings {
@@ -35,7 +35,7 @@ export function settingsFrom(options: SandboxOptions): CoreSettings {
   if (!(batch.min >= 1 && batch.max >= batch.min)) throw new RangeError('sandbox: batchSize needs 1 <= min <= max');
   const now = canonical(options.now ?? '2026-06-01T12:00:00Z');
   if (!now) throw new RangeError('sandbox: now must be an ISO date-time');
-  return { seed, scale, tenantId, batch, tokenTtlSeconds: options.tokenTtlSeconds ?? 900, nowMs: Date.parse(now.slice(0, 23) + 'Z') };
+  return { seed, scale, tenantId, batch, tokenTtlSeconds: options.tokenTtlSeconds ?? 900, nowMs: msOf(now) };
 }
 
 /** Demo credentials in ServiceTitan's observed formats (cid./cs1./ak1.), derived from the seed. */

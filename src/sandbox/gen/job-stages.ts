@@ -5,7 +5,7 @@
 import type { Rng } from '../random.js';
 import type { Rec } from '../data/table.js';
 import { T } from '../data/names.js';
-import { DAY, HOUR, midnight, tsSec } from '../time.js';
+import { DAY, HOUR, dayStart, midnight, tsSec } from '../time.js';
 import { build } from './fill.js';
 import { nameOf } from './common.js';
 import { addHistory, jobPlans, type JobPlan, type Stage } from './jobs.js';
@@ -94,7 +94,7 @@ function applyStage(world: World, rng: Rng, plan: JobPlan, stage: Stage): void {
         if (!ts) continue;
         touchAt(world, T.jobTimesheets, ts, at + 300, (r) => (r.doneOn = tsSec(at)));
         // Gross pay is computed by the nightly payroll run (at most "now").
-        const payMs = Math.min(Math.max(at + HOUR, Math.floor(at / DAY) * DAY + DAY + 6 * HOUR), Math.max(at + 1000, world.clockMs));
+        const payMs = Math.min(Math.max(at + HOUR, dayStart(at) + DAY + 6 * HOUR), Math.max(at + 1000, world.clockMs));
         grossPayForTimesheet(world, rng, { timesheet: ts, job, location, customer, jobTypeName: nameOf(world, T.jobTypes, job.jobTypeId as number) }, payMs);
       }
       return;

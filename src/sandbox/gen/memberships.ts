@@ -5,7 +5,7 @@
 import type { Rng } from '../random.js';
 import type { Rec } from '../data/table.js';
 import { T } from '../data/names.js';
-import { DAY, midnight } from '../time.js';
+import { DAY, dayStart, midnight } from '../time.js';
 import { build } from './fill.js';
 import { nameOf, pickRecord } from './common.js';
 import { createInvoice, fillInvoice, payInvoice } from './accounting.js';
@@ -23,7 +23,7 @@ export function sellMembership(world: World, rng: Rng, customer: Rec, soldMs: nu
   if (!type) return null;
   const billing = ((type.durationBilling as Array<Rec | null>).find((d) => d !== null) ?? {}) as Rec;
   const frequency = (billing.billingFrequency as string) ?? 'Annual';
-  const fromMs = Math.floor(soldMs / DAY) * DAY;
+  const fromMs = dayStart(soldMs);
   const toMs = fromMs + YEAR - DAY;
   const soldById = rng.pick(world.pool(T.technicians));
   const membership = build(world, T.memberships, rng, { createdMs: soldMs, modifiedMs: soldMs + 1500 }, {
@@ -96,5 +96,5 @@ export function changeMembershipStatus(world: World, rng: Rng, membership: Rec, 
 /** When a membership sold at `soldMs` naturally changes status (null = stays active until `to`). */
 export function membershipFate(rng: Rng, soldMs: number): { status: 'Expired' | 'Canceled'; atMs: number } {
   if (rng.chance(0.15)) return { status: 'Canceled', atMs: soldMs + rng.int(30, 330) * DAY };
-  return { status: 'Expired', atMs: Math.floor(soldMs / DAY) * DAY + YEAR };
+  return { status: 'Expired', atMs: dayStart(soldMs) + YEAR };
 }

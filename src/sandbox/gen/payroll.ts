@@ -5,7 +5,7 @@
 import type { Rng } from '../random.js';
 import type { Rec } from '../data/table.js';
 import { T } from '../data/names.js';
-import { DAY, HOUR, midnight, tsSec } from '../time.js';
+import { DAY, HOUR, dayStart, midnight, tsSec } from '../time.js';
 import { build } from './fill.js';
 import { nameOf } from './common.js';
 import type { World } from './world.js';
@@ -98,7 +98,7 @@ export function generatePayrollExtras(world: World): void {
     }
     // Non-job appointments: about one a month over the last half year.
     for (let m = 0; m < 6; m++) {
-      const startMs = midnightMs(world.clockMs - rng.int(m * 30, m * 30 + 29) * DAY) + 13 * HOUR;
+      const startMs = dayStart(world.clockMs - rng.int(m * 30, m * 30 + 29) * DAY) + 13 * HOUR;
       const createdMs = Math.min(world.clockMs, startMs - rng.int(1, 10) * DAY);
       world.insert(T.nonJobAppointments, build(world, T.nonJobAppointments, rng, { createdMs, modifiedMs: createdMs }, {
         technicianId, start: tsSec(startMs), name: rng.pick(['Team meeting', 'Training', 'Supply run', 'Truck maintenance']),
@@ -109,7 +109,7 @@ export function generatePayrollExtras(world: World): void {
     }
     // Non-job timesheets: a few per month over the last year.
     for (let d = 360; d > 0; d -= rng.int(5, 12)) {
-      const startMs = midnightMs(world.clockMs - d * DAY) + 7 * HOUR;
+      const startMs = dayStart(world.clockMs - d * DAY) + 7 * HOUR;
       const endMs = startMs + rng.int(1, 4) * HOUR / 2;
       world.insert(T.nonJobTimesheets, build(world, T.nonJobTimesheets, rng, { createdMs: startMs, modifiedMs: endMs + 60_000 }, {
         employeeId: technicianId, employeeType: 'Technician', timesheetCodeId: rng.pick(timesheetCodes),
@@ -130,8 +130,4 @@ export function generatePayrollExtras(world: World): void {
       }));
     }
   }
-}
-
-function midnightMs(ms: number): number {
-  return Math.floor(ms / DAY) * DAY;
 }

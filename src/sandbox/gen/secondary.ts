@@ -7,7 +7,7 @@ import type { Rng } from '../random.js';
 import type { Rec } from '../data/table.js';
 import { T } from '../data/names.js';
 import { ALIASES } from '../data/aliases.js';
-import { DAY, HOUR, midnightNoOffset, tsSec } from '../time.js';
+import { DAY, HOUR, dayStart, midnightNoOffset, tsSec } from '../time.js';
 import { build, type FillTimes } from './fill.js';
 import { historyMs, pickRecord } from './common.js';
 import { lifeTimes, locationsOf } from './crm.js';
@@ -49,7 +49,7 @@ export function createSecondary(world: World, rng: Rng, table: string, t: FillTi
     case T.serviceAgreements: {
       const customer = pickRecord(world, T.customers, rng, (c) => c.active === true && c.type === 'Commercial') ?? pickRecord(world, T.customers, rng);
       if (!customer) return null;
-      const startMs = Math.floor(t.createdMs / DAY) * DAY + 7 * DAY;
+      const startMs = dayStart(t.createdMs) + 7 * DAY;
       const rec = build(world, T.serviceAgreements, rng, t, {
         name: `${customer.name as string} agreement`, customerId: customer.id,
         locationIds: locationsOf(world, customer.id as number).map((l) => l.id),
