@@ -5,9 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { World } from './gen/world.js';
 import { buildWorld } from './gen/build.js';
-import { RouteTable } from './data/routes.js';
-import { rowJson, viewJson } from './data/table.js';
-import { listRows, renderRow } from './feed/list.js';
+import { RouteTable, renderRow } from './data/routes.js';
+import { listRows } from './feed/list.js';
 import { TokenCodec } from './feed/export-token.js';
 import { TokenAuthority, type Credentials } from './http/auth.js';
 import { FaultInjector, type SandboxFaults } from './http/faults.js';
@@ -77,10 +76,6 @@ export class SandboxCore {
     const route = this.routes.byEndpoint(endpointName);
     if (!route) throw new RangeError(`sandbox: unknown endpoint ${endpointName}`);
     const rows = route.kind === 'export' ? route.table.inFeedOrder() : listRows(route);
-    const render = route.render;
-    const parts = route.kind === 'export'
-      ? rows.map((row) => (render ? viewJson(row, route.name, render) : rowJson(row)))
-      : rows.map((row) => renderRow(route, row));
-    return JSON.parse(`[${parts.join(',')}]`) as Record<string, unknown>[];
+    return JSON.parse(`[${rows.map((row) => renderRow(route, row)).join(',')}]`) as Record<string, unknown>[];
   }
 }

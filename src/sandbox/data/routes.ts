@@ -4,7 +4,7 @@
  */
 import { endpointShapes, fieldNames, hasObjectItems, itemShape, type EndpointShape } from '../shapes/index.js';
 import type { World } from '../gen/world.js';
-import type { Table } from './table.js';
+import { rowJson, viewJson, type Row, type Table } from './table.js';
 import { ALIASES } from './aliases.js';
 import { T } from './names.js';
 import { rendererFor, type Render } from './views.js';
@@ -28,6 +28,11 @@ export interface Route {
 }
 
 const DEFAULT_MAX_PAGE_SIZE = 5000;
+
+/** A row's JSON as the route sends it: through the route's view, else the record as is (both cached). */
+export function renderRow(route: Route, row: Row): string {
+  return route.render ? viewJson(row, route.name, route.render) : rowJson(row);
+}
 
 function segmentsOf(path: string): Array<string | null> {
   return path.split('/').map((s) => (s.startsWith('{') ? null : s));

@@ -8,8 +8,8 @@
  */
 import { unitHash } from '../random.js';
 import { canonical } from '../time.js';
-import { rowJson, viewJson, type Row } from '../data/table.js';
-import type { Route } from '../data/routes.js';
+import type { Row } from '../data/table.js';
+import { renderRow, type Route } from '../data/routes.js';
 import { apiError, type Reply } from '../http/respond.js';
 import type { TokenCodec } from './export-token.js';
 
@@ -72,8 +72,7 @@ export function serveExport(route: Route, query: URLSearchParams, ctx: ExportCon
     const repeats = table.recentUpTo(cursor, 1 + Math.floor(unitHash(ctx.seed, 'recent-n', cursor) * 3));
     rows = [...repeats.filter((r) => !filter || filter(r)), ...rows];
   }
-  const render = route.render;
-  const data = rows.map((row) => (render ? viewJson(row, route.name, render) : rowJson(row))).join(',');
+  const data = rows.map((row) => renderRow(route, row)).join(',');
   const token = ctx.codec.encode(table.name, page.last);
   return {
     status: 200,

@@ -8,8 +8,8 @@
  * `±ModifiedOn`, `±CreatedOn`, `±Name`). Response `{page, pageSize, hasMore, totalCount, data}`.
  */
 import { canonical } from '../time.js';
-import { rowJson, viewJson, type Row } from '../data/table.js';
-import type { Route } from '../data/routes.js';
+import type { Row } from '../data/table.js';
+import { renderRow, type Route } from '../data/routes.js';
 import { apiError, type Reply } from '../http/respond.js';
 
 type Predicate = (row: Row) => boolean;
@@ -150,10 +150,6 @@ function queryPredicates(route: Route, query: URLSearchParams): Predicate[] | In
   return out;
 }
 
-function render(route: Route, row: Row): string {
-  return route.render ? viewJson(row, route.name, route.render) : rowJson(row);
-}
-
 /**
  * Intacct business-unit mappings number pages from 0 and require includeTotal (undocumented, seen by
  * the Meltano tap); every other list numbers pages from 1.
@@ -186,7 +182,7 @@ export function serveList(route: Route, params: string[], query: URLSearchParams
   rows.sort(sort);
   const start = (page - firstPage) * pageSize;
   const slice = rows.slice(start, start + pageSize);
-  const data = slice.map((row) => render(route, row)).join(',');
+  const data = slice.map((row) => renderRow(route, row)).join(',');
   const total = includeTotal === true ? String(rows.length) : 'null';
   return {
     status: 200,
@@ -200,15 +196,11 @@ export function serveById(route: Route, params: string[]): Reply {
   const row = route.table.get(id);
   const scoped = row && scopePredicates(route, params).every((p) => p(row));
   if (!row || !scoped) return apiError(404, `${route.path.split('/')[0]} with id ${id} was not found.`, { id: [`Not found: ${id}`] });
-  return { status: 200, body: render(route, row), contentType: 'application/json; charset=utf-8' };
+  return { status: 200, body: renderRow(route, row), contentType: 'application/json; charset=utf-8' };
 }
 
 /** Every current row of a list endpoint as sent (used by truth()). */
 export function listRows(route: Route): Row[] {
   const rows = [...route.table.rows()].filter((row) => scopePredicates(route, []).every((p) => p(row)));
   return rows.sort(compareKeys);
-}
-
-export function renderRow(route: Route, row: Row): string {
-  return render(route, row);
 }
