@@ -201,6 +201,7 @@ export function serveById(route: Route, params: string[]): Reply {
 
 /** Every current row of a list endpoint as sent (used by truth()). */
 export function listRows(route: Route): Row[] {
-  const rows = [...route.table.rows()].filter((row) => scopePredicates(route, []).every((p) => p(row)));
+  const scope = scopePredicates(route, []);
+  const rows = [...route.table.rows()].filter((row) => scope.every((p) => p(row)));
   return rows.sort(compareKeys);
 }
