@@ -3,19 +3,7 @@
  * or to its path part, so `customer` finds `crm/customers`) and overlap of name tokens (so
  * `notes customers` finds `crm/customers/{id}/notes`). Deterministic: ties break by name.
  */
-
-/** Levenshtein distance (insert, delete, substitute, each 1). */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
-}
+import { editDistance } from '../text/edit-distance.js';
 
 /** Words of a name, lowercase, singular-ish, without placeholders: `crm/customers/{id}/notes` → crm, customer, note. */
 function tokens(name: string): Set<string> {
