@@ -10,7 +10,7 @@ import { unitHash } from '../random.js';
 import { canonical } from '../time.js';
 import type { Row } from '../data/table.js';
 import { renderRow, type Route } from '../data/routes.js';
-import { apiError, type Reply } from '../http/respond.js';
+import { apiError, validationError, type Reply } from '../http/respond.js';
 import type { TokenCodec } from './export-token.js';
 
 export interface ExportContext {
@@ -44,11 +44,11 @@ export function serveExport(route: Route, query: URLSearchParams, ctx: ExportCon
   if (from !== null && from !== '') {
     if (DATE_LIKE.test(from)) {
       const at = canonical(from);
-      if (!at) return apiError(400, 'One or more validation errors occurred.', { from: [`The value '${from}' is not a valid date.`] });
+      if (!at) return validationError('from', `The value '${from}' is not a valid date.`);
       cursor = table.cursorForTime(at);
     } else {
       const decoded = ctx.codec.decode(table.name, from);
-      if (!decoded) return apiError(400, 'One or more validation errors occurred.', { from: ['The continuation token is invalid.'] });
+      if (!decoded) return validationError('from', 'The continuation token is invalid.');
       if (decoded.issue <= ctx.refuseTokensBefore) {
         return apiError(400, 'The continuation token is no longer valid. Restart the export from a date.', {
           from: ['The continuation token has expired.'],
@@ -59,10 +59,10 @@ export function serveExport(route: Route, query: URLSearchParams, ctx: ExportCon
   }
   const recent = query.get('includeRecentChanges');
   if (recent !== null && !/^(true|false)$/i.test(recent)) {
-    return apiError(400, 'One or more validation errors occurred.', { includeRecentChanges: [`The value '${recent}' is not valid.`] });
+    return validationError('includeRecentChanges', `The value '${recent}' is not valid.`);
   }
   const filter = activeFilter(route, query.get('active') ?? undefined);
-  if (filter === 'invalid') return apiError(400, 'One or more validation errors occurred.', { active: [`The value '${query.get('active')}' is not valid.`] });
+  if (filter === 'invalid') return validationError('active', `The value '${query.get('active')}' is not valid.`);
 
   const { min, max } = ctx.batch;
   const size = min + Math.floor(unitHash(ctx.seed, table.name, cursor) * (max - min + 1));

@@ -10,13 +10,13 @@
 import { canonical } from '../time.js';
 import type { Row } from '../data/table.js';
 import { renderRow, type Route } from '../data/routes.js';
-import { apiError, type Reply } from '../http/respond.js';
+import { apiError, validationError, type Reply } from '../http/respond.js';
 
 type Predicate = (row: Row) => boolean;
 type Invalid = { invalid: Reply };
 
 const invalid = (param: string, value: string, message?: string): Invalid => ({
-  invalid: apiError(400, 'One or more validation errors occurred.', { [param]: [message ?? `The value '${value}' is not valid.`] }),
+  invalid: validationError(param, message ?? `The value '${value}' is not valid.`),
 });
 
 function parseBool(value: string | null): boolean | null | 'bad' {

@@ -38,6 +38,11 @@ export function apiError(status: number, title: string, errors: Record<string, s
   return jsonReply(status, { type: TYPES[status] ?? TYPES[400], title, status, traceId: traceId(), errors, data: {} }, headers);
 }
 
+/** The 400 ServiceTitan sends for an invalid parameter: its validation title and one message for `param`. */
+export function validationError(param: string, message: string): Reply {
+  return apiError(400, 'One or more validation errors occurred.', { [param]: [message] });
+}
+
 export function htmlErrorPage(status: 502 | 503): Reply {
   const text = status === 502 ? '502 Bad Gateway' : '503 Service Temporarily Unavailable';
   return {
