@@ -11,10 +11,10 @@
  */
 import { ApiError, AtlasError } from '../errors.js';
 import { type CursorState, emptyCursor } from '../load/cursor.js';
-import { loadPage } from '../load/load-page.js';
-import { preparePage } from '../load/prepare-page.js';
+import { latestTimestamp, preparePage } from '../load/prepare-page.js';
 import { runPagePipeline } from './page-pipeline.js';
-import { addPage, emptyWalkResult, type WalkContext, type WalkResult } from './types.js';
+import { loadWalkPage } from './load-walk-page.js';
+import { emptyWalkResult, type WalkContext, type WalkResult } from './types.js';
 
 /** How far before the newest loaded change a refused-token restart begins. */
 export const TOKEN_FALLBACK_MARGIN_MS = 60 * 60 * 1000;
@@ -81,14 +81,9 @@ export async function walkExport(context: WalkContext): Promise<WalkResult> {
     async (position) => step(await fetchPage(position as string)),
     async (page) => {
       const prepared = preparePage(page.data, target);
-      if (prepared.maxModifiedOn && (!maxModifiedOn || Date.parse(prepared.maxModifiedOn) > Date.parse(maxModifiedOn))) maxModifiedOn = prepared.maxModifiedOn;
+      maxModifiedOn = latestTimestamp(maxModifiedOn, prepared.maxModifiedOn);
       const cursor: CursorState = { ...emptyCursor('export'), continueFrom: page.continueFrom ?? page.from ?? saved.continueFrom, maxModifiedOn };
-      const counts = await loadPage(context.pool, {
-        target, tenantId: context.tenantId, runId: context.runId, page: prepared, cursor,
-        requests: page.attempts, retries: page.attempts - 1,
-      });
-      addPage(result, { received: prepared.received, attempts: page.attempts }, counts);
-      context.onPage?.({ endpoint: descriptor.name, tenant: context.tenantName, pages: result.pages, rows: result.received, retries: result.retries });
+      await loadWalkPage(context, result, { prepared, cursor, attempts: page.attempts });
     },
   );
   return result;

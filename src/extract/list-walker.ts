@@ -13,14 +13,13 @@
  * page with the same bound (re-reading at most the page that was in flight).
  */
 import { randomUUID } from 'node:crypto';
-import { qualified } from '../db/identifiers.js';
 import { AtlasError } from '../errors.js';
 import { type CursorState, emptyCursor } from '../load/cursor.js';
-import { finishFullWalk } from '../load/finish-full-walk.js';
-import { loadPage } from '../load/load-page.js';
-import { compareTimestamps, preparePage } from '../load/prepare-page.js';
+import { clearSeenKeys, finishFullWalk } from '../load/finish-full-walk.js';
+import { latestTimestamp, preparePage } from '../load/prepare-page.js';
 import { runPagePipeline } from './page-pipeline.js';
-import { addPage, emptyWalkResult, type WalkContext, type WalkResult } from './types.js';
+import { loadWalkPage } from './load-walk-page.js';
+import { emptyWalkResult, type WalkContext, type WalkResult } from './types.js';
 
 /** How far before the newest loaded change the next incremental walk starts. */
 export const LIST_BOOKMARK_MARGIN_MS = 60 * 60 * 1000;
@@ -32,6 +31,7 @@ interface ListPage {
   attempts: number;
 }
 
+export /** A list response's rows and whether more pages follow; throws API_BAD_RESPONSE on a wrong shape. */
 function parseListBody(body: unknown, endpoint: string): { data: unknown[]; hasMore: boolean } {
   const b = body as { data?: unknown; hasMore?: unknown } | null;
   if (!b || typeof b !== 'object' || !Array.isArray(b.data)) {
@@ -55,7 +55,7 @@ export async function walkList(context: WalkContext): Promise<WalkResult> {
   let maxModifiedOn = saved.maxModifiedOn;
 
   if (sweeping && !resuming) {
-    await context.pool.query(`delete from ${qualified(target.schema, '_seen_keys')} where tenant_id = $1 and endpoint = $2`, [context.tenantId, descriptor.name]);
+    await clearSeenKeys(context.pool, target, context.tenantId);
   }
 
   const pageSize = plan.maxPageSize ?? Number(descriptor.defaultQuery.pageSize ?? 5000);
@@ -90,17 +90,12 @@ export async function walkList(context: WalkContext): Promise<WalkResult> {
     (position) => step(position as number),
     async (page) => {
       const prepared = preparePage(page.data, target);
-      if (prepared.maxModifiedOn && (!maxModifiedOn || compareTimestamps(prepared.maxModifiedOn, maxModifiedOn) > 0)) maxModifiedOn = prepared.maxModifiedOn;
+      maxModifiedOn = latestTimestamp(maxModifiedOn, prepared.maxModifiedOn);
       const lastOfBoundedWalk = !page.hasMore && !sweeping;
       const cursor: CursorState = lastOfBoundedWalk
         ? { ...emptyCursor(plan.mode), maxModifiedOn, bookmark: nextBookmark(), sweptAt: saved.sweptAt }
         : { ...emptyCursor(plan.mode), maxModifiedOn, bookmark: saved.bookmark, page: page.number, walkBookmark: bound, walkId, sweptAt: saved.sweptAt };
-      const counts = await loadPage(context.pool, {
-        target, tenantId: context.tenantId, runId: context.runId, page: prepared, cursor,
-        requests: page.attempts, retries: page.attempts - 1, seenWalkId: walkId ?? undefined,
-      });
-      addPage(result, { received: prepared.received, attempts: page.attempts }, counts);
-      context.onPage?.({ endpoint: descriptor.name, tenant: context.tenantName, pages: result.pages, rows: result.received, retries: result.retries });
+      await loadWalkPage(context, result, { prepared, cursor, attempts: page.attempts, seenWalkId: walkId });
     },
   );
 

@@ -12,12 +12,13 @@ import { endpointUrl, findEndpoint } from '../catalog/index.js';
 import { qualified, quoteIdent } from '../db/identifiers.js';
 import { AtlasError } from '../errors.js';
 import { type CursorState, emptyCursor } from '../load/cursor.js';
-import { finishFullWalk } from '../load/finish-full-walk.js';
-import { loadPage } from '../load/load-page.js';
+import { clearSeenKeys, finishFullWalk } from '../load/finish-full-walk.js';
 import { preparePage } from '../load/prepare-page.js';
 import { stagingTargetFor } from '../load/staging-target.js';
 import { runPagePipeline } from './page-pipeline.js';
-import { addPage, emptyWalkResult, type WalkContext, type WalkResult } from './types.js';
+import { parseListBody } from './list-walker.js';
+import { loadWalkPage } from './load-walk-page.js';
+import { emptyWalkResult, type WalkContext, type WalkResult } from './types.js';
 
 const PARENT_BATCH = 1000;
 
@@ -52,7 +53,7 @@ export async function walkPerParent(context: WalkContext): Promise<WalkResult> {
     return result;
   }
   if (!resuming) {
-    await pool.query(`delete from ${qualified(target.schema, '_seen_keys')} where tenant_id = $1 and endpoint = $2`, [context.tenantId, descriptor.name]);
+    await clearSeenKeys(pool, target, context.tenantId);
   }
 
   /** Parent keys after the last one taken, in key order, a batch at a time (never the whole table in memory). */
@@ -77,12 +78,11 @@ export async function walkPerParent(context: WalkContext): Promise<WalkResult> {
     const records: unknown[] = [];
     let attempts = 0;
     for (let page = 1; ; page++) {
-      const response = await context.source.request<{ data?: unknown; hasMore?: unknown }>(url, { ...descriptor.defaultQuery, page, pageSize }, { endpoint: descriptor.name, signal: context.signal });
+      const response = await context.source.request(url, { ...descriptor.defaultQuery, page, pageSize }, { endpoint: descriptor.name, signal: context.signal });
       attempts += response.attempts;
-      const data = Array.isArray(response.body?.data) ? response.body.data : null;
-      if (!data) throw new AtlasError('API_BAD_RESPONSE', `${descriptor.name}: list response for parent ${parent} has no "data" array`, { retriable: true });
+      const { data, hasMore } = parseListBody(response.body, `${descriptor.name} (parent ${parent})`);
       records.push(...data);
-      if (response.body.hasMore !== true || data.length === 0) return { parent, records, attempts };
+      if (!hasMore) return { parent, records, attempts };
     }
   };
 
@@ -95,12 +95,7 @@ export async function walkPerParent(context: WalkContext): Promise<WalkResult> {
       async (page) => {
         const prepared = preparePage(page.records, target, page.parent);
         const cursor: CursorState = { ...emptyCursor('list-full'), continueFrom: page.parent, walkId, sweptAt: saved.sweptAt };
-        const counts = await loadPage(pool, {
-          target, tenantId: context.tenantId, runId: context.runId, page: prepared, cursor,
-          requests: page.attempts, retries: page.attempts - 1, seenWalkId: walkId,
-        });
-        addPage(result, { received: prepared.received, attempts: page.attempts }, counts);
-        context.onPage?.({ endpoint: descriptor.name, tenant: context.tenantName, pages: result.pages, rows: result.received, retries: result.retries });
+        await loadWalkPage(context, result, { prepared, cursor, attempts: page.attempts, seenWalkId: walkId });
       },
     );
   }

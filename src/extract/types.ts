@@ -62,19 +62,3 @@ export interface WalkResult {
 export function emptyWalkResult(): WalkResult {
   return { pages: 0, received: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, deleted: 0, requests: 0, retries: 0, notes: [] };
 }
-
-/** Adds one loaded page to a walk's figures. */
-export function addPage(
-  result: WalkResult,
-  page: { received: number; attempts: number },
-  counts: { inserted: number; updated: number; unchanged: number; rejected: number },
-): void {
-  result.pages += 1;
-  result.received += page.received;
-  result.inserted += counts.inserted;
-  result.updated += counts.updated;
-  result.unchanged += counts.unchanged;
-  result.rejected += counts.rejected;
-  result.requests += page.attempts;
-  result.retries += page.attempts - 1;
-}

@@ -8,6 +8,13 @@ import { qualified, quoteIdent } from '../db/identifiers.js';
 import { writeCursor, type CursorState } from './cursor.js';
 import type { StagingTarget } from './staging-target.js';
 
+type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
+
+/** Forgets the keys recorded by earlier sweeps of this (tenant, endpoint): a new sweep starts empty. */
+export async function clearSeenKeys(db: Queryable, target: StagingTarget, tenantId: string): Promise<void> {
+  await db.query(`delete from ${qualified(target.schema, '_seen_keys')} where tenant_id = $1 and endpoint = $2`, [tenantId, target.endpoint]);
+}
+
 export async function finishFullWalk(pool: pg.Pool, target: StagingTarget, tenantId: string, runId: number, walkId: string, cursor: CursorState): Promise<number> {
   const client = await pool.connect();
   try {
@@ -22,7 +29,7 @@ export async function finishFullWalk(pool: pg.Pool, target: StagingTarget, tenan
          where k.tenant_id = $1 and k.endpoint = $2 and k.walk_id = $3)`,
       [tenantId, target.endpoint, walkId, runId],
     );
-    await client.query(`delete from ${qualified(target.schema, '_seen_keys')} where tenant_id = $1 and endpoint = $2`, [tenantId, target.endpoint]);
+    await clearSeenKeys(client, target, tenantId);
     const deleted = marked.rowCount ?? 0;
     await client.query(`update ${qualified(target.schema, '_run_endpoints')} set rows_deleted = rows_deleted + $3 where run_id = $1 and endpoint = $2`, [runId, target.endpoint, deleted]);
     await writeCursor(client, target.schema, tenantId, target.endpoint, cursor, runId);

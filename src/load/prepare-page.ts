@@ -51,6 +51,13 @@ export function compareTimestamps(a: string, b: string): number {
   return subMillisecond(a) - subMillisecond(b);
 }
 
+/** The later of two accepted timestamps (either may be null). */
+export function latestTimestamp(a: string | null, b: string | null): string | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return compareTimestamps(b, a) > 0 ? b : a;
+}
+
 function subMillisecond(value: string): number {
   const fraction = /\.(\d+)/.exec(value)?.[1] ?? '';
   return Number((fraction + '000000000').slice(3, 9));
@@ -99,7 +106,7 @@ export function preparePage(records: unknown[], target: StagingTarget, parentKey
       continue;
     }
     const modifiedOn = target.changeField ? parseChangeTimestamp(fields[target.changeField]) : null;
-    if (modifiedOn && (maxModifiedOn === null || compareTimestamps(modifiedOn, maxModifiedOn) > 0)) maxModifiedOn = modifiedOn;
+    maxModifiedOn = latestTimestamp(maxModifiedOn, modifiedOn);
     const row: PreparedRow = { keyValues, parentKey, json, modifiedOn, active: fields.active !== false };
     const id = keyValues.join('\u0001');
     const current = byKey.get(id);
