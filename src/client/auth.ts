@@ -19,7 +19,7 @@ import { registerSecret, redactText } from '../log/redact.js';
 import { describeBody, parseJson } from './body.js';
 import { backoffDelay, classifyStatus, DEFAULT_RETRY_AFTER_MS, parseRetryAfter } from './retry-policy.js';
 import { abortable, sleep } from './sleep.js';
-import { sendHttp, type HttpResult } from './transport.js';
+import { headerValue, sendHttp, type HttpResult } from './transport.js';
 import { TransportFailure } from './transport-error.js';
 import type { BackoffOptions } from './types.js';
 
@@ -131,7 +131,7 @@ export class TokenProvider {
           this.current = token;
           return token;
         }
-        last = `${result.status} ${result.statusText} with an unreadable token response${describeBody(result.body, header(result, 'content-type'))}`;
+        last = `${result.status} ${result.statusText} with an unreadable token response${describeBody(result.body, headerValue(result, 'content-type'))}`;
       } else if (kind === 'unauthorized' || kind === 'final') {
         throw new ApiError(
           'AUTH_FAILED',
@@ -140,7 +140,7 @@ export class TokenProvider {
           { details: { status: result.status } },
         );
       } else {
-        last = `${result.status} ${result.statusText}${describeBody(result.body, header(result, 'content-type'))}`;
+        last = `${result.status} ${result.statusText}${describeBody(result.body, headerValue(result, 'content-type'))}`;
       }
 
       failures++;
@@ -181,11 +181,6 @@ export class TokenProvider {
       { cause, retriable: true, details: { attempts } },
     );
   }
-}
-
-function header(result: HttpResult, name: string): string | undefined {
-  const value = result.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** OAuth error code from the token endpoint's body (`{"error":"invalid_client"}`), if any. */

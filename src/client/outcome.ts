@@ -6,7 +6,7 @@
  */
 import { ApiError } from '../errors.js';
 import { describeBody, formatProblemErrors, parseJson, parseProblem } from './body.js';
-import type { HttpResult } from './transport.js';
+import { headerValue, type HttpResult } from './transport.js';
 import type { TransportFailure } from './transport-error.js';
 import { classifyStatus, DEFAULT_RETRY_AFTER_MS, parseRetryAfter } from './retry-policy.js';
 
@@ -73,9 +73,4 @@ export function interpretFailure(failure: TransportFailure, label: string, attem
       details: { endpoint: label, attempts },
     }),
   };
-}
-
-function headerValue(result: HttpResult, name: string): string | undefined {
-  const value = result.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -49,6 +49,12 @@ export interface HttpResult {
   durationMs: number;
 }
 
+/** A response header's value (the first one when the header was repeated). */
+export function headerValue(result: HttpResult, name: string): string | undefined {
+  const value = result.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
 /**
  * Sends one request. Resolves with any HTTP status; rejects with a TransportFailure when no
  * response arrived, or with `signal.reason` when the caller cancelled.
