@@ -50,7 +50,7 @@ function resolveRef(doc: Json, ref: string): Json {
 }
 
 /** Collapses `oneOf: [X, {type:null}]`, `type: [T, 'null']`, `$ref` into (schema, nullable). */
-function unwrap(doc: Json, schema: Json, seen: string[]): { schema: Json; nullable: boolean; ref?: string } {
+function unwrap(doc: Json, schema: Json): { schema: Json; nullable: boolean; ref?: string } {
   let nullable = false;
   let current = schema ?? {};
   let ref: string | undefined;
@@ -70,7 +70,7 @@ function unwrap(doc: Json, schema: Json, seen: string[]): { schema: Json; nullab
       if (current.allOf && real.length > 1) {
         const merged: Json = { type: 'object', properties: {}, required: [] };
         for (const part of real) {
-          const u = unwrap(doc, part, seen);
+          const u = unwrap(doc, part);
           Object.assign(merged.properties, u.schema.properties ?? {});
           merged.required.push(...(u.schema.required ?? []));
         }
@@ -87,12 +87,11 @@ function unwrap(doc: Json, schema: Json, seen: string[]): { schema: Json; nullab
     const t = current.type.filter((x: string) => x !== 'null');
     current = { ...current, type: t[0] };
   }
-  void seen;
   return { schema: current, nullable, ref };
 }
 
 function shapeOf(doc: Json, schema: Json, stack: string[]): string {
-  const { schema: s, nullable, ref } = unwrap(doc, schema, stack);
+  const { schema: s, nullable, ref } = unwrap(doc, schema);
   const q = nullable ? '?' : '';
   if (ref && stack.includes(ref)) return 'any' + q;
   const next = ref ? [...stack, ref] : stack;
@@ -185,14 +184,14 @@ for (const file of files) {
   for (const c of candidates) {
     const schema = responseSchema(doc, c.op);
     if (!schema) continue;
-    const { schema: wrapper } = unwrap(doc, schema, []);
+    const { schema: wrapper } = unwrap(doc, schema);
     const props = wrapper.properties ?? {};
     const base = { module, version: c.version, path: c.path, query: paramNames(doc, c.op) };
     if ('continueFrom' in props && 'data' in props) {
-      entries.push({ ...base, name: '', kind: 'export', item: shapeOf(doc, unwrap(doc, props.data, []).schema.items, []) });
+      entries.push({ ...base, name: '', kind: 'export', item: shapeOf(doc, unwrap(doc, props.data).schema.items, []) });
     } else if ('page' in props && 'data' in props && 'hasMore' in props) {
       listPaths.add(`${c.version} ${c.path}`);
-      const entry: Entry = { ...base, name: '', kind: 'list', item: shapeOf(doc, unwrap(doc, props.data, []).schema.items, []) };
+      const entry: Entry = { ...base, name: '', kind: 'list', item: shapeOf(doc, unwrap(doc, props.data).schema.items, []) };
       const max = maxPageSize(doc, c.op);
       if (max !== undefined) entry.maxPageSize = max;
       entries.push(entry);

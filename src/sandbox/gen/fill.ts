@@ -9,7 +9,7 @@
  */
 import type { Rng } from '../random.js';
 import type { Rec } from '../data/table.js';
-import { itemShape, type Shape, type ObjectShape } from '../shapes/index.js';
+import { itemShape, type Shape } from '../shapes/index.js';
 import { T } from '../data/names.js';
 import { dateOnly, duration, midnight, tsSec } from '../time.js';
 import { address, companyName, emailFor, personName, phone, sentence, WORDS } from './values.js';
@@ -131,19 +131,6 @@ export function build(world: World, endpoint: string, rng: Rng, times: FillTimes
     const [name, fieldShape] = shape.fields[i];
     return fillField(name, fieldShape, ctx, 0);
   });
-}
-
-/** Fills an object shape generically (used for nested shapes and projections). */
-export function fillObject(world: World, shape: ObjectShape, rng: Rng, times: FillTimes): Rec {
-  const ctx: Ctx = { world, rng, times };
-  const out: Rec = {};
-  for (const [name, s] of shape.fields) out[name] = fillField(name, s, ctx, 0);
-  return out;
-}
-
-/** A generic value for one field (exported for list projections). */
-export function fillValue(world: World, name: string, shape: Shape, rng: Rng, times: FillTimes): unknown {
-  return fillField(name, shape, { world, rng, times }, 0);
 }
 
 function between(ctx: Ctx): number {

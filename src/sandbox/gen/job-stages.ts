@@ -30,16 +30,6 @@ export function progressJob(world: World, rng: Rng, plan: JobPlan, untilMs: numb
   if (plan.next >= plan.stages.length) jobPlans(world).delete(String(plan.jobId));
 }
 
-/** The next pending stage of every plan, for merging job events with other events by time. */
-export function pendingStages(world: World, untilMs: number): Array<{ plan: JobPlan; at: number }> {
-  const out: Array<{ plan: JobPlan; at: number }> = [];
-  for (const plan of jobPlans(world).values()) {
-    const stage = plan.stages[plan.next];
-    if (stage && stage.at <= untilMs) out.push({ plan, at: stage.at });
-  }
-  return out;
-}
-
 /** Applies exactly the next stage of a plan. */
 export function applyNextStage(world: World, rng: Rng, plan: JobPlan): void {
   const stage = plan.stages[plan.next];

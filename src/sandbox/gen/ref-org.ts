@@ -39,7 +39,7 @@ export function generateOrganisation(world: World): void {
   const rng = world.rng('org');
   const tenant = { id: Number(world.tenantId), name: COMPANY, accountCode: null, franchiseId: null, conceptCode: null, modifiedOn: midnight(world.originMs) };
 
-  BUSINESS_UNITS.forEach(([name, trade, division], i) => {
+  BUSINESS_UNITS.forEach(([name, trade, division]) => {
     const times = refTimes(world, rng);
     const addr = address(rng);
     world.insert(T.businessUnits, build(world, T.businessUnits, rng, times, {
@@ -52,7 +52,6 @@ export function generateOrganisation(world: World): void {
       division: { id: division === 'Residential' ? 1 : 2, name: division }, tagTypeIds: [], tenant,
       externalData: null, certifiedSentriconSpecialistCode: null,
     }));
-    void i;
   });
 
   for (const name of TAG_TYPES) {

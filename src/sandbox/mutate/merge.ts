@@ -38,20 +38,3 @@ export function mergeLocation(world: World, loser: Rec, winner: Rec, atMs: numbe
   world.memo.delete('locations-by-customer');
   if (world.sealed) world.counters.merged++;
 }
-
-/** Merge chains currently present: for each merged customer, the ids followed to an active one. */
-export function mergeChains(world: World): number[][] {
-  const chains: number[][] = [];
-  for (const row of world.table(T.customers).rows()) {
-    if (row.rec.mergedToId === null || row.rec.mergedToId === undefined) continue;
-    const chain = [row.rec.id as number];
-    let next = world.record(T.customers, row.rec.mergedToId as number);
-    while (next && chain.length < 20) {
-      chain.push(next.id as number);
-      if (next.mergedToId === null || next.mergedToId === undefined) break;
-      next = world.record(T.customers, next.mergedToId as number);
-    }
-    chains.push(chain);
-  }
-  return chains;
-}
