@@ -13,17 +13,13 @@ export function mergeCustomer(world: World, loser: Rec, winner: Rec, atMs: numbe
   loser.modifiedOn = world.stamp(atMs);
   world.touch(T.customers, loser);
   let t = atMs + 100;
-  for (const row of [...world.table(T.locations).rows()]) {
-    if (row.rec.customerId !== loser.id) continue;
-    row.rec.customerId = winner.id;
-    row.rec.modifiedOn = world.stamp(t++);
-    world.touch(T.locations, row.rec);
-  }
-  for (const row of [...world.table(T.customerContacts).rows()]) {
-    if (row.rec.customerId !== loser.id) continue;
-    row.rec.customerId = winner.id;
-    row.rec.modifiedOn = world.stamp(t++);
-    world.touch(T.customerContacts, row.rec);
+  for (const table of [T.locations, T.customerContacts]) {
+    for (const row of [...world.table(table).rows()]) {
+      if (row.rec.customerId !== loser.id) continue;
+      row.rec.customerId = winner.id;
+      row.rec.modifiedOn = world.stamp(t++);
+      world.touch(table, row.rec);
+    }
   }
   world.memo.delete('locations-by-customer');
   if (world.sealed) world.counters.merged++;
