@@ -22,22 +22,15 @@ export interface Warehouse {
 /** int8 as string would make every count a string; counts here stay far below 2^53. */
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
-function sessionSetup(client: pg.Client): Promise<unknown> {
-  return client.query("set time zone 'UTC'");
-}
-
 export async function openWarehouse(url: string, options: { poolSize?: number; onClose?: () => Promise<void> } = {}): Promise<Warehouse> {
   const password = safePassword(url);
   registerSecret(password);
   const max = options.poolSize ?? 10;
-  // `options=-c TimeZone=UTC` sets the zone at connection start, before any query can run.
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'atlas', options: '-c TimeZone=UTC' } as pg.PoolConfig);
+  // `-c TimeZone=UTC` sets the zone at connection start, before any query can run (both clients).
+  const session = { connectionString: url, application_name: 'atlas', options: '-c TimeZone=UTC' };
+  const pool = new pg.Pool({ ...session, max } as pg.PoolConfig);
   pool.on('error', () => {});
-  const knex = knexFactory({
-    client: 'pg',
-    connection: { connectionString: url, application_name: 'atlas' } as Knex.PgConnectionConfig,
-    pool: { min: 0, max: 4, afterCreate: (conn: pg.Client, done: (err: Error | null, conn: pg.Client) => void) => { sessionSetup(conn).then(() => done(null, conn), (err: Error) => done(err, conn)); } },
-  });
+  const knex = knexFactory({ client: 'pg', connection: session as Knex.PgConnectionConfig, pool: { min: 0, max: 4 } });
   try {
     await pool.query('select 1');
   } catch (cause) {
