@@ -36,7 +36,9 @@ export function resolveGetUrl(endpoint: string | undefined, options: GetOptions,
   }
   const ids = options.id === undefined ? [] : Array.isArray(options.id) ? options.id : [options.id];
   const single = ids.length === 1 ? ids[0] : undefined;
-  const descriptor = resolveEndpoint(endpoint, { group: options.group, category: options.category, id: single });
+  // seedArguments / manyIds check `id` and `category` against the endpoint, so resolveEndpoint is
+  // not asked to check them as well.
+  const descriptor = resolveEndpoint(endpoint, { group: options.group });
   const seeded = ids.length > 1 ? manyIds(descriptor, ids, options.category) : seedArguments(descriptor, { id: single, category: options.category });
   const base: Query = options.query ?? { ...descriptor.defaultQuery };
   const query: Query = { ...base, ...seeded.query };
