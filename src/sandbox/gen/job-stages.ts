@@ -221,9 +221,7 @@ function purchaseOrder(world: World, rng: Rng, job: Rec, createdMs: number): voi
   });
   const total = Math.round(items.reduce((s, it) => s + it.total, 0) * 100) / 100;
   const modifiedMs = received ? receivedMs : created + 1000;
-  const memo = world.memoOf<number>('counters');
-  const n = (memo.get('po') ?? 0) + 1;
-  memo.set('po', n);
+  const n = world.nextCount('po');
   const addr = (warehouse?.address as Rec | undefined) ?? {};
   world.insert(T.purchaseOrders, build(world, T.purchaseOrders, rng, { createdMs: created, modifiedMs }, {
     number: `${job.jobNumber as string}-${String(n % 1000).padStart(3, '0')}`, invoiceId: job.invoiceId, jobId: job.id, projectId: job.projectId ?? null,

@@ -43,10 +43,7 @@ export function jobPlans(world: World): Map<string, JobPlan> {
 }
 
 function nextJobNumber(world: World): string {
-  const memo = world.memoOf<number>('counters');
-  const n = (memo.get('job') ?? 41_000) + 1;
-  memo.set('job', n);
-  return String(n);
+  return String(world.nextCount('job', 41_000));
 }
 
 export function addHistory(world: World, jobId: number, eventType: string, atMs: number, employeeId: number | null): void {

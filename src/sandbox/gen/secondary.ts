@@ -25,9 +25,7 @@ export function createSecondary(world: World, rng: Rng, table: string, t: FillTi
       const location = customer ? locationsOf(world, customer.id as number)[0] : undefined;
       if (!customer || !location) return null;
       const status = pickRecord(world, T.projectStatuses, rng);
-      const memo = world.memoOf<number>('counters');
-      const n = (memo.get('project') ?? 1000) + 1;
-      memo.set('project', n);
+      const n = world.nextCount('project', 1000);
       const rec = build(world, T.projects, rng, t, {
         number: `P-${n}`, name: `${customer.name as string} project`, status: status?.name ?? null, statusId: status?.id ?? null,
         subStatus: null, subStatusId: null, customerId: customer.id, locationId: location.id,

@@ -96,6 +96,14 @@ export class World {
     return m as Map<string, V>;
   }
 
+  /** The next value of a named counter (job numbers, advance rounds…): `start + 1` the first time. */
+  nextCount(name: string, start = 0): number {
+    const counters = this.memoOf<number>('counters');
+    const n = (counters.get(name) ?? start) + 1;
+    counters.set(name, n);
+    return n;
+  }
+
   record(name: string, key: string | number): Rec | undefined {
     return this.table(name).get(String(key))?.rec;
   }

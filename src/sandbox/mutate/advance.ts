@@ -39,10 +39,7 @@ export function advanceWorld(world: World, options: { hours?: number; changes?: 
   const hours = options.hours ?? 24;
   const changes = Math.max(0, Math.floor(options.changes ?? 20));
   if (!(hours >= 0) || !Number.isFinite(hours)) throw new RangeError('advance: hours must be a non-negative number');
-  const memo = world.memoOf<number>('counters');
-  const round = (memo.get('advance') ?? 0) + 1;
-  memo.set('advance', round);
-  const rng = world.rng('advance', round);
+  const rng = world.rng('advance', world.nextCount('advance'));
   Object.assign(world.counters, { created: 0, changed: 0, deactivated: 0, merged: 0, deleted: 0 });
 
   const startMs = world.clockMs;
