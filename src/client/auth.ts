@@ -161,12 +161,9 @@ export class TokenProvider {
     const body = parsed.value as { access_token?: unknown; expires_in?: unknown };
     if (typeof body.access_token !== 'string' || body.access_token === '') return undefined;
     registerSecret(body.access_token);
-    const lifetime =
-      typeof body.expires_in === 'number' && body.expires_in > 0
-        ? body.expires_in
-        : Number(body.expires_in) > 0
-          ? Number(body.expires_in)
-          : DEFAULT_LIFETIME_SECONDS;
+    // A number, or a numeric string from servers that quote it.
+    const expiresIn = Number(body.expires_in);
+    const lifetime = expiresIn > 0 ? expiresIn : DEFAULT_LIFETIME_SECONDS;
     // Measured from when we *sent* the request: the server's clock started no earlier.
     const renewAt = requestedAt + (lifetime - renewalMarginSeconds(lifetime)) * 1000;
     this.options.logger.debug('token obtained', { expiresInSeconds: lifetime });
