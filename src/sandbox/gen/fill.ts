@@ -9,7 +9,7 @@
  */
 import type { Rng } from '../random.js';
 import type { Rec } from '../data/table.js';
-import { itemShape, type Shape } from '../shapes/index.js';
+import { fieldNames, itemShape, type ObjectShape, type Shape } from '../shapes/index.js';
 import { T } from '../data/names.js';
 import { dateOnly, duration, midnight, tsSec } from '../time.js';
 import { address, companyName, emailFor, personName, phone, sentence, WORDS } from './values.js';
@@ -103,9 +103,15 @@ type Builder = (overrides: Rec, fill: (index: number) => unknown) => Rec;
  * all their properties at once, which keeps them in V8's fast (non-dictionary) object mode; that
  * matters for memory and for JSON.stringify speed when pages are served.
  */
-const builders = new Map<string, { make: Builder; fields: Set<string> }>();
+interface CompiledBuilder {
+  shape: ObjectShape;
+  make: Builder;
+  fields: Set<string>;
+}
 
-function builderFor(endpoint: string): { make: Builder; fields: Set<string> } {
+const builders = new Map<string, CompiledBuilder>();
+
+function builderFor(endpoint: string): CompiledBuilder {
   let b = builders.get(endpoint);
   if (!b) {
     const shape = itemShape(endpoint);
@@ -114,18 +120,17 @@ function builderFor(endpoint: string): { make: Builder; fields: Set<string> } {
       .join(',\n');
     // Field names are plain identifiers (checked by scripts/generate-record-shapes.ts).
     const make = new Function('o', 'f', `return {\n${body}\n};`) as Builder;
-    b = { make, fields: new Set(shape.fields.map(([name]) => name)) };
+    b = { shape, make, fields: new Set(fieldNames(shape)) };
     builders.set(endpoint, b);
   }
   return b;
 }
 
 export function build(world: World, endpoint: string, rng: Rng, times: FillTimes, overrides: Rec = {}): Rec {
-  const { make, fields } = builderFor(endpoint);
+  const { shape, make, fields } = builderFor(endpoint);
   for (const name in overrides) {
     if (!fields.has(name)) throw new Error(`sandbox: ${endpoint} has no field ${name}`);
   }
-  const shape = itemShape(endpoint);
   const ctx: Ctx = { world, rng, times };
   return make(overrides, (i) => {
     const [name, fieldShape] = shape.fields[i];
