@@ -143,9 +143,14 @@ function between(ctx: Ctx): number {
   return createdMs + ctx.rng.next() * Math.max(0, modifiedMs - createdMs);
 }
 
+/** Ids a foreign-key field (`customerId`, …) can point at; empty when the field names no known table. */
+function foreignPool(world: World, field: string): number[] {
+  const table = FOREIGN_KEYS[field];
+  return table && world.hasTable(table) ? world.pool(table) : [];
+}
+
 function foreignKey(name: string, nullable: boolean, ctx: Ctx): number | null {
-  const table = FOREIGN_KEYS[name];
-  const pool = table && ctx.world.hasTable(table) ? ctx.world.pool(table) : [];
+  const pool = foreignPool(ctx.world, name);
   if (pool.length > 0) return ctx.rng.pick(pool);
   return nullable ? null : ctx.rng.int(1000, 99999);
 }
@@ -212,8 +217,7 @@ function fillField(name: string, shape: Shape, ctx: Ctx, depth: number): unknown
     case 'array': {
       if (depth > 4 || shape.of.kind === 'any') return [];
       if (shape.of.kind === 'int' && /Ids$/.test(name)) {
-        const table = FOREIGN_KEYS[name.slice(0, -1)];
-        const pool = table && world.hasTable(table) ? world.pool(table) : [];
+        const pool = foreignPool(world, name.slice(0, -1));
         return pool.length > 0 ? rng.sample(pool, rng.int(0, 2)) : [];
       }
       const n = name === 'customFields' || name === 'externalData' ? rng.int(0, 1) : rng.int(0, 2);
