@@ -23,19 +23,18 @@ export function planFor(descriptor: EndpointDescriptor, facts: EndpointFacts): E
   if (!facts.paged || facts.maxPageSize === undefined) {
     throw new Error(`${descriptor.name} is selected for extraction but is not a page-numbered collection`);
   }
+  let plan: ExtractionPlan;
   if (perParent) {
     if (descriptor.pathParams.length !== 1) throw new Error(`${descriptor.name}: a per-parent endpoint needs exactly one placeholder`);
-    const plan: ExtractionPlan = { mode: 'list-full', table, optIn: true };
-    if (facts.sortsById) plan.stableSort = '+Id';
-    plan.maxPageSize = facts.maxPageSize;
-    plan.parent = { endpoint: perParent.parent, field: perParent.field };
-    return plan;
+    plan = { mode: 'list-full', table, optIn: true, parent: { endpoint: perParent.parent, field: perParent.field } };
+  } else {
+    if (descriptor.kind !== 'list') throw new Error(`${descriptor.name} is selected as a list but its path has placeholders`);
+    const incremental =
+      descriptor.queryParams.includes('modifiedOnOrAfter') && descriptor.changeField === 'modifiedOn' && !facts.changeFieldNullable;
+    plan = { mode: incremental ? 'list-incremental' : 'list-full', table, optIn: false };
+    if (incremental) plan.incrementalParam = 'modifiedOnOrAfter';
   }
-  if (descriptor.kind !== 'list') throw new Error(`${descriptor.name} is selected as a list but its path has placeholders`);
-  const incremental =
-    descriptor.queryParams.includes('modifiedOnOrAfter') && descriptor.changeField === 'modifiedOn' && !facts.changeFieldNullable;
-  const plan: ExtractionPlan = { mode: incremental ? 'list-incremental' : 'list-full', table, optIn: false };
-  if (incremental) plan.incrementalParam = 'modifiedOnOrAfter';
+  // Both kinds page by number, so both get the stable sort (when supported) and the page-size ceiling.
   if (facts.sortsById) plan.stableSort = '+Id';
   plan.maxPageSize = facts.maxPageSize;
   return plan;
