@@ -57,6 +57,9 @@ export class RouteTable {
       if (!list || list.kind !== 'list') continue;
       this.add({ ...list, name: shape.name, path: shape.path, kind: 'id', segments: segmentsOf(shape.path), query: new Set(shape.query.split(' ')) });
     }
+    // Literal segments beat placeholders (`jobs/cancel-reasons` before `jobs/{id}`); the sort is stable.
+    const placeholders = (r: Route): number => r.segments.filter((s) => s === null).length;
+    for (const list of this.byModule.values()) list.sort((a, b) => placeholders(a) - placeholders(b));
   }
 
   private collectionRoute(world: World, shape: EndpointShape): Route | null {
@@ -86,8 +89,6 @@ export class RouteTable {
     const key = `${route.module}/${route.version}`;
     const list = this.byModule.get(key) ?? [];
     list.push(route);
-    // Literal segments beat placeholders (`jobs/cancel-reasons` before `jobs/{id}`).
-    list.sort((a, b) => a.segments.filter((s) => s === null).length - b.segments.filter((s) => s === null).length);
     this.byModule.set(key, list);
     this.byName.set(route.name, route);
   }
