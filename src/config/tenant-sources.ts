@@ -42,8 +42,9 @@ const envFor: Record<TenantField, string | undefined> = {
   appId: ENV.appId,
   timezone: ENV.timezone,
   environment: ENV.environment,
-  apiUrl: ENV.apiUrl,
-  authUrl: ENV.authUrl,
+  // ST_API_URL / ST_AUTH_URL apply to every tenant, whatever its source: buildTenant reads them.
+  apiUrl: undefined,
+  authUrl: undefined,
   requestsPerSecond: undefined,
 };
 
@@ -57,7 +58,7 @@ export function tenantFromEnv(env: NodeJS.ProcessEnv): RawTenant | undefined {
   const values: Partial<Record<TenantField, unknown>> = {};
   for (const field of TENANT_FIELDS) {
     const name = envFor[field];
-    if (name && field !== 'apiUrl' && field !== 'authUrl') values[field] = envValue(env, name);
+    if (name) values[field] = envValue(env, name);
   }
   values.name ??= 'default';
   return {
