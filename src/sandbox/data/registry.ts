@@ -26,18 +26,19 @@ function keyFunction(name: string, fields: string[]): (rec: Rec) => string {
   return (r) => String((r as Record<symbol, unknown>)[ROW_KEY]);
 }
 
+function defineTable(world: World, name: string): void {
+  const fields = fieldNames(itemShape(name));
+  world.defineTable(new Table({ name, key: keyFunction(name, fields), hasActive: fields.includes('active') }));
+}
+
 /** Names of the generic tables (served by secondary.ts generation). */
 export function createTables(world: World): string[] {
   const modelled = new Set<string>(Object.values(T));
-  for (const name of modelled) {
-    const fields = fieldNames(itemShape(name));
-    world.defineTable(new Table({ name, key: keyFunction(name, fields), hasActive: fields.includes('active') }));
-  }
+  for (const name of modelled) defineTable(world, name);
   const generic: string[] = [];
   for (const shape of endpointShapes()) {
     if (shape.kind === 'id' || modelled.has(shape.name) || ALIASES[shape.name] || !hasObjectItems(shape.name)) continue;
-    const fields = fieldNames(itemShape(shape.name));
-    world.defineTable(new Table({ name: shape.name, key: keyFunction(shape.name, fields), hasActive: fields.includes('active') }));
+    defineTable(world, shape.name);
     generic.push(shape.name);
   }
   return generic;
