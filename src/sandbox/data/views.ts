@@ -3,7 +3,7 @@
  * v3 and v2 lists (built from the v2 export call), and a generic projection onto a list's SPEC
  * field list (fields the record lacks are sent as null: every non-key field is nullable in practice).
  */
-import type { ObjectShape } from '../shapes/index.js';
+import { fieldNames, type ObjectShape } from '../shapes/index.js';
 import type { Rec } from './table.js';
 import { T } from './names.js';
 import type { World } from '../gen/world.js';
@@ -86,7 +86,7 @@ export function rendererFor(world: World, view: ViewName | undefined, listShape:
   if (view === 'callV3') return (rec) => callV3(world, rec);
   if (view === 'callV2') return (rec) => callV2(world, rec);
   if (!listShape) return null;
-  const fields = listShape.fields.map(([name]) => name);
+  const fields = fieldNames(listShape);
   const same = fields.length === tableFields.length && fields.every((f, i) => f === tableFields[i]);
   return same ? null : (rec) => pick(rec, fields);
 }
