@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closestNames, resolveEndpoint } from '../../src/catalog/index.js';
-import { AtlasError } from '../../src/errors.js';
-
-function caught(fn: () => unknown): AtlasError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AtlasError) return error;
-    throw error;
-  }
-  throw new Error('expected an AtlasError');
-}
+import { caught } from './support.js';
 
 describe('resolveEndpoint', () => {
   it('accepts canonical names as they are', () => {

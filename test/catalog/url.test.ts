@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { endpointUrl, findEndpoint, seedArguments } from '../../src/catalog/index.js';
 import type { EndpointDescriptor } from '../../src/catalog/index.js';
-import { AtlasError } from '../../src/errors.js';
+import { caught } from './support.js';
 
 function endpoint(name: string): EndpointDescriptor {
   const d = findEndpoint(name);
   if (!d) throw new Error(`${name} missing from the catalog`);
   return d;
-}
-
-function caught(fn: () => unknown): AtlasError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof AtlasError) return error;
-    throw error;
-  }
-  throw new Error('expected an AtlasError');
 }
 
 const api = { apiUrl: 'https://api.servicetitan.io', tenantId: '1234567890' };
