@@ -33,6 +33,13 @@ const b64url = (value: string | Buffer): string => Buffer.from(value).toString('
 /** `uses`: how many API requests the token was accepted for before this one. */
 export type AuthCheck = { ok: true; token: string; uses: number } | { ok: false; reply: Reply };
 
+const EXPIRED = 'The access token has expired.';
+
+/** A 401 with the bearer challenge ServiceTitan sends for a missing, unknown or expired token. */
+function unauthorized(title: string): Reply {
+  return apiError(401, title, {}, { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+}
+
 export class TokenAuthority {
   private readonly tokens = new Map<string, TokenState>();
   private readonly signingKey = randomBytes(32);
@@ -79,26 +86,23 @@ export class TokenAuthority {
 
   /** Checks the Authorization (Bearer or bare token) and ST-App-Key headers of an API request. */
   check(authorization: string | undefined, appKey: string | undefined): AuthCheck {
-    const unauthorized = (title: string): AuthCheck => ({
-      ok: false,
-      reply: apiError(401, title, {}, { 'WWW-Authenticate': 'Bearer error="invalid_token"' }),
-    });
-    if (!appKey) return unauthorized('ST-App-Key header is required.');
+    const refuse = (title: string): AuthCheck => ({ ok: false, reply: unauthorized(title) });
+    if (!appKey) return refuse('ST-App-Key header is required.');
     const raw = (authorization ?? '').trim();
     const token = raw.toLowerCase().startsWith('bearer ') ? raw.slice(7).trim() : raw;
-    if (!token) return unauthorized('Authorization header is required.');
+    if (!token) return refuse('Authorization header is required.');
     const state = this.tokens.get(token);
-    if (!state || state.revoked) return unauthorized('The access token is invalid.');
+    if (!state || state.revoked) return refuse('The access token is invalid.');
     const ttlMs = this.ttlSeconds * 1000;
-    if (Date.now() - state.issuedWallMs >= ttlMs || this.clock() - state.issuedClockMs >= ttlMs) {
-      return unauthorized('The access token has expired.');
-    }
+    if (Date.now() - state.issuedWallMs >= ttlMs || this.clock() - state.issuedClockMs >= ttlMs) return refuse(EXPIRED);
     if (appKey !== this.credentials.appKey) return { ok: false, reply: apiError(403, 'The application key is not valid for this tenant.') };
     return { ok: true, token, uses: state.uses++ };
   }
 
-  revoke(token: string): void {
+  /** Revokes a token early (the early-expiry fault) and returns the reply its request gets. */
+  expireEarly(token: string): Reply {
     const state = this.tokens.get(token);
     if (state) state.revoked = true;
+    return unauthorized(EXPIRED);
   }
 }

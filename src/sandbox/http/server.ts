@@ -97,10 +97,7 @@ async function api(core: SandboxCore, req: IncomingMessage, res: ServerResponse,
 
   const auth = core.auth.check(header(req, 'authorization'), header(req, 'st-app-key'));
   if (!auth.ok) return reply(auth.reply);
-  if (core.faults.expireEarly(identity, auth.uses)) {
-    core.auth.revoke(auth.token);
-    return reply(apiError(401, 'The access token has expired.', {}, { 'WWW-Authenticate': 'Bearer error="invalid_token"' }));
-  }
+  if (core.faults.expireEarly(identity, auth.uses)) return reply(core.auth.expireEarly(auth.token));
   if (parts.length < 6 || parts[3] !== 'tenant') return reply(apiError(404, 'The requested resource was not found.'));
   const tenant = parts[4];
   if (!/^\d+$/.test(tenant)) return reply(apiError(404, 'The requested resource was not found.'));
