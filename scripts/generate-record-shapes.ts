@@ -134,7 +134,7 @@ function shapeOf(doc: Json, schema: Json, stack: string[]): string {
   }
 }
 
-function responseSchema(doc: Json, op: Json): Json | undefined {
+function responseSchema(op: Json): Json | undefined {
   const content = op?.responses?.['200']?.content;
   if (!content) return undefined;
   const first = Object.values(content)[0] as Json;
@@ -182,7 +182,7 @@ for (const file of files) {
     candidates.push({ version, path, op: ops.get });
   }
   for (const c of candidates) {
-    const schema = responseSchema(doc, c.op);
+    const schema = responseSchema(c.op);
     if (!schema) continue;
     const { schema: wrapper } = unwrap(doc, schema);
     const props = wrapper.properties ?? {};
@@ -200,7 +200,7 @@ for (const file of files) {
   for (const c of candidates) {
     const m = /^(.*)\/\{[^/}]+\}$/.exec(c.path);
     if (!m || !listPaths.has(`${c.version} ${m[1]}`)) continue;
-    const schema = responseSchema(doc, c.op);
+    const schema = responseSchema(c.op);
     if (!schema) continue;
     entries.push({ module, version: c.version, path: c.path, query: paramNames(doc, c.op), name: '', kind: 'id', item: '' });
   }
