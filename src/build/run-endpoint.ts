@@ -54,7 +54,7 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointRunO
   const target = stagingTargetFor(descriptor, schema);
   const logger = input.logger.child({ tenant: tenant.name, endpoint: descriptor.name });
   await startRunEndpoint(pool, schema, input.runId, descriptor.name, target.table);
-  let result: WalkResult = emptyWalkResult();
+  const result: WalkResult = emptyWalkResult();
   try {
     const cursor = await readCursor(pool, schema, tenant.tenantId, descriptor.name);
     const context = {
@@ -62,9 +62,9 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointRunO
       url: descriptor.extract?.parent ? '' : endpointUrl(descriptor, { apiUrl: tenant.apiUrl, tenantId: tenant.tenantId, params: {} }),
       apiUrl: tenant.apiUrl,
       tenantId: tenant.tenantId, tenantName: tenant.name, runId: input.runId, cursor,
-      startDate: input.startDate, sweepDue: sweepDue(input.sweep, cursor?.sweptAt), logger, onPage: input.onPage, signal: input.signal,
+      startDate: input.startDate, sweepDue: sweepDue(input.sweep, cursor?.sweptAt), logger, result, onPage: input.onPage, signal: input.signal,
     };
-    result = descriptor.extract?.mode === 'export' ? await walkExport(context) : descriptor.extract?.parent ? await walkPerParent(context) : await walkList(context);
+    await (descriptor.extract?.mode === 'export' ? walkExport(context) : descriptor.extract?.parent ? walkPerParent(context) : walkList(context));
     await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'succeeded', notes: result.notes });
     return { endpoint: descriptor.name, status: 'succeeded', ...result };
   } catch (error) {

@@ -14,7 +14,7 @@ import { type CursorState, emptyCursor } from '../load/cursor.js';
 import { latestTimestamp, preparePage } from '../load/prepare-page.js';
 import { runPagePipeline } from './page-pipeline.js';
 import { loadWalkPage } from './load-walk-page.js';
-import { emptyWalkResult, type WalkContext, type WalkResult } from './types.js';
+import type { WalkContext } from './types.js';
 
 /** How far before the newest loaded change a refused-token restart begins. */
 export const TOKEN_FALLBACK_MARGIN_MS = 60 * 60 * 1000;
@@ -44,9 +44,9 @@ function isTokenRefusal(error: unknown): boolean {
   return error instanceof ApiError && error.status !== undefined && [400, 404, 410].includes(error.status);
 }
 
-export async function walkExport(context: WalkContext): Promise<WalkResult> {
+export async function walkExport(context: WalkContext): Promise<void> {
   const { descriptor, target } = context;
-  const result = emptyWalkResult();
+  const { result } = context;
   const saved: CursorState = context.cursor ?? emptyCursor('export');
   const requested = new Set<string>();
   let maxModifiedOn = saved.maxModifiedOn;
@@ -86,5 +86,4 @@ export async function walkExport(context: WalkContext): Promise<WalkResult> {
       await loadWalkPage(context, result, { prepared, cursor, attempts: page.attempts });
     },
   );
-  return result;
 }

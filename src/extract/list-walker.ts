@@ -19,7 +19,7 @@ import { clearSeenKeys, finishFullWalk } from '../load/finish-full-walk.js';
 import { latestTimestamp, preparePage } from '../load/prepare-page.js';
 import { runPagePipeline } from './page-pipeline.js';
 import { loadWalkPage } from './load-walk-page.js';
-import { emptyWalkResult, type WalkContext, type WalkResult } from './types.js';
+import type { WalkContext } from './types.js';
 
 /** How far before the newest loaded change the next incremental walk starts. */
 export const LIST_BOOKMARK_MARGIN_MS = 60 * 60 * 1000;
@@ -41,11 +41,11 @@ function parseListBody(body: unknown, endpoint: string): { data: unknown[]; hasM
   return { data: b.data, hasMore: b.hasMore === true && b.data.length > 0 };
 }
 
-export async function walkList(context: WalkContext): Promise<WalkResult> {
+export async function walkList(context: WalkContext): Promise<void> {
   const { descriptor, target } = context;
   const plan = descriptor.extract!;
   const full = plan.mode === 'list-full';
-  const result = emptyWalkResult();
+  const { result } = context;
   const saved: CursorState = context.cursor ?? emptyCursor(plan.mode);
   const resuming = saved.page > 0;
   // A resumed walk stays what it was: a sweep (it has a walk id) or a bounded incremental walk.
@@ -103,5 +103,4 @@ export async function walkList(context: WalkContext): Promise<WalkResult> {
     const closed: CursorState = { ...emptyCursor(plan.mode), maxModifiedOn, bookmark: full ? null : nextBookmark(), sweptAt: new Date().toISOString() };
     result.deleted = await finishFullWalk(context.pool, target, context.tenantId, context.runId, walkId, closed);
   }
-  return result;
 }

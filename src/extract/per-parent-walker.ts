@@ -18,7 +18,7 @@ import { stagingTargetFor } from '../load/staging-target.js';
 import { runPagePipeline } from './page-pipeline.js';
 import { parseListBody } from './list-walker.js';
 import { loadWalkPage } from './load-walk-page.js';
-import { emptyWalkResult, type WalkContext, type WalkResult } from './types.js';
+import type { WalkContext } from './types.js';
 
 const PARENT_BATCH = 1000;
 
@@ -37,9 +37,9 @@ function parentTarget(context: WalkContext) {
   return stagingTargetFor(parent, context.target.schema);
 }
 
-export async function walkPerParent(context: WalkContext): Promise<WalkResult> {
+export async function walkPerParent(context: WalkContext): Promise<void> {
   const { descriptor, target, pool } = context;
-  const result = emptyWalkResult();
+  const { result } = context;
   const saved: CursorState = context.cursor ?? emptyCursor('list-full');
   const resuming = saved.walkId !== null;
   const walkId = resuming ? saved.walkId! : randomUUID();
@@ -50,7 +50,7 @@ export async function walkPerParent(context: WalkContext): Promise<WalkResult> {
   const exists = await pool.query('select 1 from information_schema.tables where table_schema = $1 and table_name = $2', [parents.schema, parents.table]);
   if (!exists.rowCount) {
     result.notes.push(`no parents: ${parents.endpoint} has not been loaded; extract it first`);
-    return result;
+    return;
   }
   if (!resuming) {
     await clearSeenKeys(pool, target, context.tenantId);
@@ -100,5 +100,4 @@ export async function walkPerParent(context: WalkContext): Promise<WalkResult> {
     );
   }
   result.deleted = await finishFullWalk(pool, target, context.tenantId, context.runId, walkId, { ...emptyCursor('list-full'), sweptAt: new Date().toISOString() });
-  return result;
 }

@@ -41,6 +41,8 @@ export interface WalkContext {
   /** Lists: walk whole and mark rows not seen as deleted (see list-walker). */
   sweepDue?: boolean;
   logger: Logger;
+  /** The walk's figures, filled page by page: the caller keeps them even when the walk fails. */
+  result: WalkResult;
   onPage?: (progress: EndpointProgress) => void;
   signal?: AbortSignal;
 }

@@ -54,6 +54,11 @@ function mergeWinners(world: World): Rec[] {
   return [...winners].map((id) => world.record(T.customers, id)).filter((c): c is Rec => !!c && c.active === true);
 }
 
+/** Whether a location's customer has another active location (so it may be deactivated or merged away). */
+function hasOtherActiveLocation(world: World, location: Rec): boolean {
+  return locationsOf(world, location.customerId as number).filter((x) => x.active === true).length > 1;
+}
+
 export function applyEdit(world: World, rng: Rng, kind: EditKind, at: number): boolean {
   switch (kind) {
     case 'customer': {
@@ -86,7 +91,7 @@ export function applyEdit(world: World, rng: Rng, kind: EditKind, at: number): b
       return true;
     }
     case 'deactivateLocation': {
-      const l = pickRecord(world, T.locations, rng, (r) => r.active === true && locationsOf(world, r.customerId as number).filter((x) => x.active === true).length > 1);
+      const l = pickRecord(world, T.locations, rng, (r) => r.active === true && hasOtherActiveLocation(world, r));
       if (!l) return false;
       deactivate(world, T.locations, l, at);
       return true;
@@ -157,7 +162,7 @@ export function applyEdit(world: World, rng: Rng, kind: EditKind, at: number): b
       return true;
     }
     case 'mergeLocation': {
-      const l = pickRecord(world, T.locations, rng, (r) => r.active === true && locationsOf(world, r.customerId as number).filter((x) => x.active === true).length > 1);
+      const l = pickRecord(world, T.locations, rng, (r) => r.active === true && hasOtherActiveLocation(world, r));
       if (!l) return false;
       const other = locationsOf(world, l.customerId as number).find((x) => x.active === true && x.id !== l.id);
       if (!other) return false;
