@@ -35,7 +35,9 @@ export function logProgress(logger: Logger, everyMs = 5000): ProgressReporter {
       logger.info('loading', { tenant: progress.tenant, endpoint: progress.endpoint, pages: progress.pages, rows: progress.rows, retries: progress.retries });
     },
     endpointFinished(tenant, endpoint, outcome) {
-      const fields = { tenant, endpoint, ...outcome };
+      // Only the summary's own fields: callers pass whole run outcomes, which carry more.
+      const { status, pages, received, inserted, updated, unchanged, rejected, deleted, retries, error } = outcome;
+      const fields = { tenant, endpoint, status, pages, received, inserted, updated, unchanged, rejected, deleted, retries, error };
       if (outcome.status === 'failed') logger.error('endpoint failed', fields);
       else logger.info('endpoint done', fields);
     },
