@@ -3,6 +3,7 @@
  * point Atlas (or anything else) at it. The printed credentials are fake demo credentials.
  */
 import type { Command } from 'commander';
+import { ENV } from '../../config/env.js';
 import { ConfigError } from '../../errors.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { action } from '../context.js';
@@ -21,15 +22,15 @@ function numberFlag(name: string, value: string, check: (n: number) => boolean, 
   return n;
 }
 
-/** The lines a user pastes into a shell to use the sandbox. */
-export function sandboxEnvLines(sandbox: Sandbox): string[] {
+/** The lines a user pastes into a shell to use the sandbox (variable names as src/config reads them). */
+function sandboxEnvLines(sandbox: Sandbox): string[] {
   return [
-    `export ST_API_URL=${sandbox.apiUrl}`,
-    `export ST_AUTH_URL=${sandbox.authUrl}`,
-    `export ST_TENANT_ID=${sandbox.tenantId}`,
-    `export ST_CLIENT_ID=${sandbox.credentials.clientId}`,
-    `export ST_CLIENT_SECRET=${sandbox.credentials.clientSecret}`,
-    `export ST_APP_KEY=${sandbox.credentials.appKey}`,
+    `export ${ENV.apiUrl}=${sandbox.apiUrl}`,
+    `export ${ENV.authUrl}=${sandbox.authUrl}`,
+    `export ${ENV.tenantId}=${sandbox.tenantId}`,
+    `export ${ENV.clientId}=${sandbox.credentials.clientId}`,
+    `export ${ENV.clientSecret}=${sandbox.credentials.clientSecret}`,
+    `export ${ENV.appKey}=${sandbox.credentials.appKey}`,
   ];
 }
 
