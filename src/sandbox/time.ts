@@ -46,17 +46,17 @@ export function tsSec(ms: number): string {
 
 /** `2025-03-14T00:00:00Z`: a business date carried as a midnight date-time. */
 export function midnight(ms: number): string {
-  return isoMillis(ms).slice(0, 10) + 'T00:00:00Z';
+  return dateOnly(ms) + 'T00:00:00Z';
 }
 
 /** `2025-03-14T00:00:00`: a date returned without offset (service agreements, journal entries). */
 export function midnightNoOffset(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10) + 'T00:00:00';
+  return dateOnly(ms) + 'T00:00:00';
 }
 
 /** `2025-03-14`. */
 export function dateOnly(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  return isoMillis(ms).slice(0, 10);
 }
 
 /** Start of the UTC day containing `ms`. */
@@ -70,7 +70,7 @@ export function duration(seconds: number): string {
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   const sec = s % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
+  return `${pad2(h)}:${pad2(m)}:${pad2(sec)}`;
 }
 
 const canonicalShape = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z$/;
