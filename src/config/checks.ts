@@ -9,6 +9,7 @@ import { IANAZone, DateTime } from 'luxon';
 import { closest } from './closest.js';
 import type { Problems } from './problems.js';
 import { showUrl, showValue, typeName } from './show.js';
+import { isPlainIdentifier } from '../db/identifiers.js';
 
 const INT64_MAX = 9223372036854775807n;
 
@@ -21,11 +22,9 @@ export function checkDate(label: string, value: unknown, problems: Problems): st
   return undefined;
 }
 
-const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
-
 /** A schema name Atlas can use unquoted and safely: a plain lowercase identifier. */
 export function checkSchema(label: string, value: unknown, problems: Problems, example: string): string | undefined {
-  if (typeof value === 'string' && identifier.test(value)) {
+  if (typeof value === 'string' && isPlainIdentifier(value)) {
     // Postgres reserves pg_ names for system schemas; `create schema pg_x` fails.
     if (!value.startsWith('pg_')) return value;
     problems.add(label, `${showValue(value)} starts with "pg_", which Postgres reserves for system schemas: use e.g. "${example}"`);

@@ -7,9 +7,14 @@ import { AtlasError } from '../errors.js';
 
 const plainIdentifier = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/** A plain lowercase Postgres identifier of at most 63 characters: what config and catalog allow. */
+export function isPlainIdentifier(name: string): boolean {
+  return plainIdentifier.test(name);
+}
+
 /** Throws unless `name` is a plain lowercase identifier (what config and catalog allow). */
 export function assertIdentifier(name: string, what: string): string {
-  if (!plainIdentifier.test(name)) {
+  if (!isPlainIdentifier(name)) {
     throw new AtlasError('INTERNAL', `${what} "${name}" is not a plain identifier (expected ${plainIdentifier})`);
   }
   return name;
