@@ -74,7 +74,8 @@ async function api(core: SandboxCore, req: IncomingMessage, res: ServerResponse,
   const path = url.pathname;
   const parts = path.split('/');
   // ['', module, version, 'tenant', tenantId, ...rest]
-  const matched = parts.length >= 6 && parts[3] === 'tenant' ? core.routes.match(parts[1], parts[2], parts.slice(5)) : null;
+  const tenantPath = parts.length >= 6 && parts[3] === 'tenant';
+  const matched = tenantPath ? core.routes.match(parts[1], parts[2], parts.slice(5)) : null;
   const entry = {
     at: new Date().toISOString(), method, path, endpoint: matched?.route.name ?? null,
     query: Object.fromEntries(url.searchParams), status: 0,
@@ -98,7 +99,7 @@ async function api(core: SandboxCore, req: IncomingMessage, res: ServerResponse,
   const auth = core.auth.check(header(req, 'authorization'), header(req, 'st-app-key'));
   if (!auth.ok) return reply(auth.reply);
   if (core.faults.expireEarly(identity, auth.uses)) return reply(core.auth.expireEarly(auth.token));
-  if (parts.length < 6 || parts[3] !== 'tenant') return reply(apiError(404, 'The requested resource was not found.'));
+  if (!tenantPath) return reply(apiError(404, 'The requested resource was not found.'));
   const tenant = parts[4];
   if (!/^\d+$/.test(tenant)) return reply(apiError(404, 'The requested resource was not found.'));
   if (tenant !== core.settings.tenantId) return reply(apiError(403, `The application has no access to tenant ${tenant}.`));
