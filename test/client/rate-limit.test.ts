@@ -31,8 +31,9 @@ describe('rate limiting', () => {
     await Promise.all(Array.from({ length: 120 }, () => client.request(exportPath(sandbox))));
     const times = arrivalTimes(sandbox);
     expect(times).toHaveLength(120);
-    // Arrival jitter on loopback is a millisecond or two, so allow one extra arrival per window.
-    expect(maxInWindow(times)).toBeLessThanOrEqual(rps + 1);
+    // Arrivals are stamped when the sandbox's handler runs, which a busy machine delays by a few
+    // milliseconds (tens under load): count in windows 50 ms short of a second, plus one.
+    expect(maxInWindow(times, 950)).toBeLessThanOrEqual(rps + 1);
     const span = Math.max(...times) - Math.min(...times);
     expect(((times.length - 1) / span) * 1000).toBeLessThanOrEqual(rps);
     // And it is a limiter, not a brake: the sustained rate stays close to the ceiling.
@@ -50,7 +51,7 @@ describe('rate limiting', () => {
       ...Array.from({ length: 30 }, () => a.request(exportPath(sandbox))),
       ...Array.from({ length: 30 }, () => b.request(exportPath(sandbox))),
     ]);
-    expect(maxInWindow(arrivalTimes(sandbox))).toBeLessThanOrEqual(rps + 1);
+    expect(maxInWindow(arrivalTimes(sandbox), 950)).toBeLessThanOrEqual(rps + 1);
   });
 
   it('on 429 waits at least Retry-After before the retry, and pauses every request of the pair', async () => {
