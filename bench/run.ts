@@ -20,6 +20,7 @@ import type { AtlasConfig } from '../src/config/types.js';
 import { openWarehouse, type Warehouse } from '../src/db/connection.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { createLogger } from '../src/log/logger.js';
+import { sandboxTenantConfig } from '../src/sandbox/index.js';
 import { benchLoader } from './loader.js';
 import { startSandboxProcess, type SandboxProcess } from './sandbox-process.js';
 import { median } from './stats.js';
@@ -31,7 +32,7 @@ const repeat = Number(process.env.BENCH_REPEAT ?? 3);
 function configFor(url: string, sandbox: SandboxProcess, schema: string, concurrency: number): AtlasConfig {
   return {
     database: { kind: 'url', url }, schema, martsSchema: `${schema}_marts`, startDate: null, concurrency,
-    tenants: [{ name: 'bench', tenantId: sandbox.tenantId, ...sandbox.credentials, timezone: 'UTC', environment: 'integration', apiUrl: sandbox.apiUrl, authUrl: sandbox.authUrl, requestsPerSecond: 1000 }],
+    tenants: [sandboxTenantConfig(sandbox, 'bench', { requestsPerSecond: 1000 })],
     endpoints: { include: [], exclude: [] }, stateDir: '.atlas', log: { level: 'error', format: 'text' },
   };
 }

@@ -4,12 +4,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { parseSandboxEnvLines, type SandboxConnection } from '../src/sandbox/index.js';
 
-export interface SandboxProcess {
-  apiUrl: string;
-  authUrl: string;
-  tenantId: string;
-  credentials: { clientId: string; clientSecret: string; appKey: string };
+export interface SandboxProcess extends SandboxConnection {
   stop(): void;
 }
 
@@ -22,15 +19,10 @@ export function startSandboxProcess(scale: number): Promise<SandboxProcess> {
     child.on('exit', (code) => reject(new Error(`atlas sandbox exited with ${code}: ${out}`)));
     child.stdout!.on('data', (chunk) => {
       out += chunk;
-      const env: Record<string, string> = {};
-      for (const match of out.matchAll(/\b(ST_[A-Z_]+)=("[^"]*"|'[^']*'|\S+)/g)) env[match[1]] = match[2].replace(/^["']|["']$/g, '');
-      if (env.ST_API_URL && env.ST_AUTH_URL && env.ST_TENANT_ID && env.ST_CLIENT_ID && env.ST_CLIENT_SECRET && env.ST_APP_KEY) {
+      const connection = parseSandboxEnvLines(out);
+      if (connection) {
         child.removeAllListeners('exit');
-        resolve({
-          apiUrl: env.ST_API_URL, authUrl: env.ST_AUTH_URL, tenantId: env.ST_TENANT_ID,
-          credentials: { clientId: env.ST_CLIENT_ID, clientSecret: env.ST_CLIENT_SECRET, appKey: env.ST_APP_KEY },
-          stop: () => child.kill('SIGTERM'),
-        });
+        resolve({ ...connection, stop: () => child.kill('SIGTERM') });
       }
     });
   });

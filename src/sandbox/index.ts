@@ -5,3 +5,4 @@
  */
 export { startSandbox } from './start.js';
 export type { Sandbox, SandboxOptions, SandboxFaults, RequestLogEntry, AdvanceSummary } from './types.js';
+export { sandboxTenantConfig, sandboxEnvLines, parseSandboxEnvLines, type SandboxConnection } from './connection.js';

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/index.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { parseSandboxEnvLines, startSandbox, type Sandbox, type SandboxConnection } from '../../src/sandbox/index.js';
 import { createTestDatabase, dropTestDatabases } from '../support/database.js';
 import { cliEnv, cliPath, projectRoot, runCli } from '../support/harness.js';
 
@@ -22,19 +22,18 @@ afterAll(async () => {
   await dropTestDatabases();
 });
 
-/** Starts `atlas sandbox` and resolves with the env lines it prints. */
-function startSandboxProcess(): Promise<{ child: ChildProcess; env: Record<string, string> }> {
+/** Starts `atlas sandbox` and resolves with the connection its printed `export` lines describe. */
+function startSandboxProcess(): Promise<{ child: ChildProcess; connection: SandboxConnection }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, 'sandbox', '--port', '0', '--scale', '0.02'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`atlas sandbox printed no URLs: ${out}`)), 30_000);
     child.stdout!.on('data', (chunk) => {
       out += chunk;
-      const env: Record<string, string> = {};
-      for (const match of out.matchAll(/\b(ST_[A-Z_]+)=("[^"]*"|'[^']*'|\S+)/g)) env[match[1]] = match[2].replace(/^["']|["']$/g, '');
-      if (env.ST_API_URL && env.ST_AUTH_URL && env.ST_TENANT_ID && env.ST_CLIENT_ID && env.ST_CLIENT_SECRET && env.ST_APP_KEY) {
+      const connection = parseSandboxEnvLines(out);
+      if (connection) {
         clearTimeout(timer);
-        resolve({ child, env });
+        resolve({ child, connection });
       }
     });
     child.on('exit', (code) => reject(new Error(`atlas sandbox exited with ${code}: ${out}`)));
@@ -43,19 +42,21 @@ function startSandboxProcess(): Promise<{ child: ChildProcess; env: Record<strin
 
 describe('atlas CLI', () => {
   it('atlas get crm/export/customers against atlas sandbox prints the first page', async () => {
-    const { child, env } = await startSandboxProcess();
+    const { child, connection } = await startSandboxProcess();
+    // Only what a user would paste: the printed variables, no database.
+    const { DATABASE_URL: _, ...env } = cliEnv(connection, '');
     try {
-      const result = await runCli(['get', 'crm/export/customers'], { PATH: process.env.PATH, ...env });
+      const result = await runCli(['get', 'crm/export/customers'], env);
       expect(result.code, result.stderr).toBe(0);
       const page = JSON.parse(result.stdout);
       expect(page).toEqual({ hasMore: expect.any(Boolean), continueFrom: expect.any(String), data: expect.any(Array) });
       expect(page.data.length).toBeGreaterThan(0);
       expect(page.data[0]).toEqual(expect.objectContaining({ id: expect.any(Number), modifiedOn: expect.any(String) }));
 
-      const bySeedName = await runCli(['get', 'export/customers', '--group', 'crm'], { PATH: process.env.PATH, ...env });
+      const bySeedName = await runCli(['get', 'export/customers', '--group', 'crm'], env);
       expect(JSON.parse(bySeedName.stdout).data[0].id).toBe(page.data[0].id);
 
-      const unknown = await runCli(['get', 'crm/export/custmers'], { PATH: process.env.PATH, ...env });
+      const unknown = await runCli(['get', 'crm/export/custmers'], env);
       expect(unknown.code).toBe(2);
       expect(unknown.stderr).toMatch(/crm\/export\/customers/);
     } finally {

@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { extractedEndpoints } from '../../src/catalog/index.js';
-import type { AtlasConfig, TenantConfig } from '../../src/config/types.js';
+import type { AtlasConfig } from '../../src/config/types.js';
 import { columnNameFor, qualified } from '../../src/db/identifiers.js';
 import { openWarehouse, type Warehouse } from '../../src/db/connection.js';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import { sandboxTenantConfig, startSandbox, type Sandbox, type SandboxConnection, type SandboxOptions } from '../../src/sandbox/index.js';
 import { createTestDatabase, dropTestDatabases } from './database.js';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,13 +38,6 @@ export function useSandboxWarehouse(options: SandboxOptions): SandboxWarehouse {
   return fixture;
 }
 
-export function sandboxTenant(sandbox: Sandbox, name = 'sandbox'): TenantConfig {
-  return {
-    name, tenantId: sandbox.tenantId, ...sandbox.credentials, timezone: 'America/Phoenix', environment: 'integration',
-    apiUrl: sandbox.apiUrl, authUrl: sandbox.authUrl, requestsPerSecond: 200,
-  };
-}
-
 export function testConfig(databaseUrl: string, sandboxes: Sandbox[], overrides: Partial<AtlasConfig> = {}): AtlasConfig {
   return {
     database: { kind: 'url', url: databaseUrl },
@@ -52,7 +45,7 @@ export function testConfig(databaseUrl: string, sandboxes: Sandbox[], overrides:
     martsSchema: 'atlas_marts',
     startDate: null,
     concurrency: 6,
-    tenants: sandboxes.map((s, i) => sandboxTenant(s, `tenant-${i + 1}`)),
+    tenants: sandboxes.map((s, i) => sandboxTenantConfig(s, `tenant-${i + 1}`, { requestsPerSecond: 200 })),
     endpoints: { include: [], exclude: [] },
     stateDir: '.atlas',
     log: { level: 'warn', format: 'text' },
@@ -61,7 +54,7 @@ export function testConfig(databaseUrl: string, sandboxes: Sandbox[], overrides:
 }
 
 /** The environment the CLI needs to run against one sandbox tenant and a database. */
-export function cliEnv(sandbox: Sandbox, databaseUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function cliEnv(sandbox: SandboxConnection, databaseUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     HOME: process.env.HOME,

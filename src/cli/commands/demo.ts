@@ -6,19 +6,12 @@
  */
 import type { Command } from 'commander';
 import { openConfiguredWarehouse } from '../../db/connection.js';
-import type { AtlasConfig, TenantConfig } from '../../config/types.js';
+import type { AtlasConfig } from '../../config/types.js';
 import { readStatus } from '../../runs/status.js';
-import { startSandbox } from '../../sandbox/index.js';
+import { sandboxTenantConfig, startSandbox } from '../../sandbox/index.js';
 import { action, globalOptions, loadCliConfig, loggerFor, type CliIo } from '../context.js';
 import { executeRun, runExitCode } from './build-sync.js';
 import { formatRunSummary } from '../run-summary.js';
-
-function sandboxTenant(sandbox: Awaited<ReturnType<typeof startSandbox>>): TenantConfig {
-  return {
-    name: 'sandbox', tenantId: sandbox.tenantId, ...sandbox.credentials, timezone: 'America/Phoenix', environment: 'integration',
-    apiUrl: sandbox.apiUrl, authUrl: sandbox.authUrl, requestsPerSecond: 50,
-  };
-}
 
 function connectHint(config: AtlasConfig, url: string): string {
   const safe = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
@@ -41,7 +34,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         const logger = loggerFor(base, command);
         const sandbox = await startSandbox({ scale: Number(flags.scale), seed: Number(flags.seed) });
         io.stdout(`Sandbox ServiceTitan tenant ${sandbox.tenantId} at ${sandbox.url}`);
-        const config: AtlasConfig = { ...base, tenants: [sandboxTenant(sandbox)] };
+        const config: AtlasConfig = { ...base, tenants: [sandboxTenantConfig(sandbox)] };
         const json = Boolean(globalOptions(command).json);
         try {
           const summary = await executeRun(config, 'build', { fullRefresh: false, sweepDeletes: false }, logger, json);

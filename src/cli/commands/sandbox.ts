@@ -3,10 +3,10 @@
  * point Atlas (or anything else) at it. The printed credentials are fake demo credentials.
  */
 import type { Command } from 'commander';
-import { ENV } from '../../config/env.js';
 import { ConfigError } from '../../errors.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { action } from '../context.js';
+import { sandboxEnvLines } from '../../sandbox/connection.js';
 
 interface SandboxFlags {
   port: string;
@@ -20,18 +20,6 @@ function numberFlag(name: string, value: string, check: (n: number) => boolean, 
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || !check(n)) throw new ConfigError(`--${name} must be ${expected} (got "${value}")`);
   return n;
-}
-
-/** The lines a user pastes into a shell to use the sandbox (variable names as src/config reads them). */
-function sandboxEnvLines(sandbox: Sandbox): string[] {
-  return [
-    `export ${ENV.apiUrl}=${sandbox.apiUrl}`,
-    `export ${ENV.authUrl}=${sandbox.authUrl}`,
-    `export ${ENV.tenantId}=${sandbox.tenantId}`,
-    `export ${ENV.clientId}=${sandbox.credentials.clientId}`,
-    `export ${ENV.clientSecret}=${sandbox.credentials.clientSecret}`,
-    `export ${ENV.appKey}=${sandbox.credentials.appKey}`,
-  ];
 }
 
 function waitForSignal(): Promise<NodeJS.Signals> {
