@@ -14,13 +14,13 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runBuild } from '../src/build/build.js';
-import { logProgress } from '../src/build/progress.js';
+import { runBuild } from '../src/pipeline/build.js';
+import { logProgress } from '../src/pipeline/progress.js';
 import type { AtlasConfig } from '../src/config/types.js';
 import { openWarehouse, type Warehouse } from '../src/db/connection.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { createLogger } from '../src/log/logger.js';
-import { sandboxTenantConfig } from '../src/sandbox/index.js';
+import { sandboxTenantConfig } from '../src/cli/sandbox-connection.js';
 import { benchLoader } from './loader.js';
 import { startSandboxProcess, type SandboxProcess } from './sandbox-process.js';
 import { median } from './stats.js';

@@ -4,13 +4,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { parseSandboxEnvLines, type SandboxConnection } from '../src/sandbox/index.js';
+import { parseSandboxEnvLines, type SandboxConnection } from '../src/cli/sandbox-connection.js';
 
 export interface SandboxProcess extends SandboxConnection {
   stop(): void;
 }
 
-const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const cli = fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url));
 
 export function startSandboxProcess(scale: number): Promise<SandboxProcess> {
   return new Promise((resolve, reject) => {

@@ -3,19 +3,19 @@
  *
  *   npx tsx scripts/generate-catalog.ts [--openapi DIR] [--out DIR]
  *
- * --openapi  folder of OpenAPI documents (default ../shared/reference/servicetitan-openapi, relative
+ * --openapi  folder of OpenAPI documents (default openapi/servicetitan, relative
  *            to the project root)
  * --out      where to write the data files (default src/catalog/data); module JSON files there that
  *            the documents no longer produce are removed, so the folder always matches the catalog.
  *
- * Fails (exit 1, nothing written) when the catalog checks in src/catalog/generator/build.ts fail.
+ * Fails (exit 1, nothing written) when the catalog checks in scripts/catalog/build.ts fail.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildCatalog } from '../src/catalog/generator/build.js';
-import { renderCatalogFiles } from '../src/catalog/generator/render.js';
+import { buildCatalog } from './catalog/build.js';
+import { renderCatalogFiles } from './catalog/render.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,7 +24,7 @@ function main(): void {
     options: { openapi: { type: 'string' }, out: { type: 'string' } },
     strict: true,
   });
-  const openapiDir = resolve(projectRoot, values.openapi ?? '../shared/reference/servicetitan-openapi');
+  const openapiDir = resolve(projectRoot, values.openapi ?? 'openapi/servicetitan');
   const outDir = resolve(projectRoot, values.out ?? 'src/catalog/data');
 
   const catalog = buildCatalog(openapiDir);

@@ -3,14 +3,14 @@
  *
  *   npx tsx scripts/generate-record-shapes.ts [openapi-dir]
  *
- * Reads every `*.json` in the OpenAPI directory (default: ../shared/reference/servicetitan-openapi,
- * or $ST_OPENAPI_DIR) and writes one TypeScript file per module under src/sandbox/shapes/ plus an
+ * Reads every `*.json` in the OpenAPI directory (default: openapi/servicetitan,
+ * or $ST_OPENAPI_DIR) and writes one TypeScript file per module under sandbox/shapes/ plus an
  * index. Only derived data is written (paths, query parameter names, field names and simple types),
  * never the documents themselves.
  *
  * Endpoints kept: every GET export feed, every GET page-numbered list (`{page, pageSize, hasMore,
  * totalCount, data}`), and every GET `…/{placeholder}` whose parent path is such a list (the "id"
- * form). The item shape is written in a small DSL that src/sandbox/shapes/parse.ts reads back:
+ * form). The item shape is written in a small DSL that sandbox/shapes/parse.ts reads back:
  *
  *   int | num | str | html | bool | dt | date | dur | any | enum(A|B) | ienum(0|1)
  *   {field:T,field:T}   object        [T]   array        T?   nullable
@@ -25,8 +25,8 @@ type Json = any; // OpenAPI documents are untyped JSON here.
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
-const specDir = resolve(process.argv[2] ?? process.env.ST_OPENAPI_DIR ?? join(root, '..', 'shared', 'reference', 'servicetitan-openapi'));
-const outDir = join(root, 'src', 'sandbox', 'shapes', 'data');
+const specDir = resolve(process.argv[2] ?? process.env.ST_OPENAPI_DIR ?? join(root, 'openapi', 'servicetitan'));
+const outDir = join(root, 'sandbox', 'shapes', 'data');
 
 interface Entry {
   name: string;

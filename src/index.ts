@@ -6,7 +6,6 @@ export { catalog, findEndpoint, resolveEndpoint, extractedEndpoints, endpointUrl
 export { ServiceTitanClient, type ClientOptions } from './client/index.js';
 export { openWarehouse, openConfiguredWarehouse, type Warehouse } from './db/connection.js';
 export { migrate } from './db/migrate.js';
-export { runBuild, type BuildOptions, type BuildSummary } from './build/build.js';
-export { logProgress, terminalProgress, type ProgressReporter } from './build/progress.js';
+export { runBuild, type BuildOptions, type BuildSummary } from './pipeline/build.js';
+export { logProgress, terminalProgress, type ProgressReporter } from './pipeline/progress.js';
 export { readStatus, type WarehouseStatus } from './runs/status.js';
-export { startSandbox, type Sandbox, type SandboxOptions, type SandboxFaults } from './sandbox/index.js';

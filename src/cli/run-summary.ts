@@ -1,5 +1,5 @@
 /** Human-readable summary of a build or sync, printed when it ends. */
-import type { BuildSummary } from '../build/build.js';
+import type { BuildSummary } from '../pipeline/build.js';
 
 const n = (value: number) => value.toLocaleString('en-US');
 

@@ -5,7 +5,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog/index.js';
-import { parseSandboxEnvLines, startSandbox, type Sandbox, type SandboxConnection } from '../../src/sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../sandbox/index.js';
+import { parseSandboxEnvLines, type SandboxConnection } from '../../src/cli/sandbox-connection.js';
 import { createTestDatabase, dropTestDatabases } from '../support/database.js';
 import { cliEnv, cliPath, projectRoot, runCli } from '../support/harness.js';
 

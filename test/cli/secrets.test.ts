@@ -3,7 +3,7 @@
  * retries, HTML pages) and a failing run with wrong credentials, in text and JSON log formats.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { createTestDatabase, dropTestDatabases } from '../support/database.js';
 import { cliEnv, runCli } from '../support/harness.js';
 

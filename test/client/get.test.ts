@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findEndpoint } from '../../src/catalog/index.js';
 import { AtlasError } from '../../src/errors.js';
 import { ServiceTitanClient } from '../../src/client/index.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { fast, tenantFor } from './support/fixtures.js';
 
 describe('get', () => {

@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/errors.js';
 import { ServiceTitanClient } from '../../src/client/index.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { arrivalTimes, exportPath, fast, maxInWindow, tenantFor } from './support/fixtures.js';
 
 describe('rate limiting', () => {

@@ -5,7 +5,7 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceTitanClient } from '../../src/client/index.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { collectLog, exportPath, fast, tenantFor } from './support/fixtures.js';
 import { startRecordingProxy, type RecordingProxy } from './support/recording-proxy.js';
 

@@ -7,8 +7,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runBuild } from '../../src/build/build.js';
-import { logProgress } from '../../src/build/progress.js';
+import { runBuild } from '../../src/pipeline/build.js';
+import { logProgress } from '../../src/pipeline/progress.js';
 import { openWarehouse, type Warehouse } from '../../src/db/connection.js';
 import { createLogger } from '../../src/log/logger.js';
 import { createTestDatabase, dropTestDatabases } from '../support/database.js';

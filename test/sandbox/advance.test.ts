@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { endpointShapes } from '../../src/sandbox/shapes/index.js';
+import { startSandbox, type Sandbox } from '../../sandbox/index.js';
+import { endpointShapes } from '../../sandbox/shapes/index.js';
 import { byKey, Client, keyOf, type Row } from './helpers.js';
 
 let sb: Sandbox;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startSandbox } from '../../src/sandbox/index.js';
+import { startSandbox } from '../../sandbox/index.js';
 import { Client } from './helpers.js';
 
 const NAMES = ['crm/export/customers', 'jpm/export/jobs', 'accounting/export/invoices', 'jpm/job-types', 'marketing/costs', 'inventory/export/returns'];

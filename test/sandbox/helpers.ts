@@ -1,5 +1,5 @@
 /** Test helpers: talk to a sandbox over real HTTP with Node's global fetch. */
-import type { Sandbox } from '../../src/sandbox/index.js';
+import type { Sandbox } from '../../sandbox/index.js';
 
 export type Row = Record<string, unknown>;
 

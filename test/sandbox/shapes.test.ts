@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { endpointShapes, fieldNames, hasObjectItems, itemShape } from '../../src/sandbox/shapes/index.js';
+import { startSandbox, type Sandbox } from '../../sandbox/index.js';
+import { endpointShapes, fieldNames, hasObjectItems, itemShape } from '../../sandbox/shapes/index.js';
 
 let sb: Sandbox;
 beforeAll(async () => {

@@ -10,7 +10,8 @@ import { extractedEndpoints } from '../../src/catalog/index.js';
 import type { AtlasConfig } from '../../src/config/types.js';
 import { columnNameFor, qualified } from '../../src/db/identifiers.js';
 import { openWarehouse, type Warehouse } from '../../src/db/connection.js';
-import { sandboxTenantConfig, startSandbox, type Sandbox, type SandboxConnection, type SandboxOptions } from '../../src/sandbox/index.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index.js';
+import { sandboxTenantConfig, type SandboxConnection } from '../../src/cli/sandbox-connection.js';
 import { createTestDatabase, dropTestDatabases } from './database.js';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));

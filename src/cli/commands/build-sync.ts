@@ -4,8 +4,8 @@
  * selected tenant. Ctrl-C stops after the pages in flight; the cursors keep what was loaded.
  */
 import type { Command } from 'commander';
-import { runBuild, type BuildSummary } from '../../build/build.js';
-import { logProgress, terminalProgress } from '../../build/progress.js';
+import { runBuild, type BuildSummary } from '../../pipeline/build.js';
+import { logProgress, terminalProgress } from '../../pipeline/progress.js';
 import type { AtlasConfig } from '../../config/types.js';
 import { openConfiguredWarehouse } from '../../db/connection.js';
 import { exitCodeOf } from '../../errors.js';

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { openConfiguredWarehouse } from '../../db/connection.js';
 import type { AtlasConfig } from '../../config/types.js';
 import { readStatus } from '../../runs/status.js';
-import { sandboxTenantConfig, startSandbox } from '../../sandbox/index.js';
+import { loadSandbox, sandboxTenantConfig } from '../sandbox-connection.js';
 import { action, globalOptions, loadCliConfig, loggerFor, type CliIo } from '../context.js';
 import { executeRun, runExitCode } from './build-sync.js';
 import { formatRunSummary } from '../run-summary.js';
@@ -32,6 +32,7 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
       action(async (flags: { scale: string; seed: string; keepRunning?: boolean }, command: Command) => {
         const base = await loadCliConfig(command, {}, false);
         const logger = loggerFor(base, command);
+        const { startSandbox } = await loadSandbox();
         const sandbox = await startSandbox({ scale: Number(flags.scale), seed: Number(flags.seed) });
         io.stdout(`Sandbox ServiceTitan tenant ${sandbox.tenantId} at ${sandbox.url}`);
         const config: AtlasConfig = { ...base, tenants: [sandboxTenantConfig(sandbox)] };

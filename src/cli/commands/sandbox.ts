@@ -4,9 +4,9 @@
  */
 import type { Command } from 'commander';
 import { ConfigError } from '../../errors.js';
-import { startSandbox, type Sandbox } from '../../sandbox/index.js';
+
 import { action } from '../context.js';
-import { sandboxEnvLines } from '../../sandbox/connection.js';
+import { loadSandbox, sandboxEnvLines } from '../sandbox-connection.js';
 
 interface SandboxFlags {
   port: string;
@@ -51,6 +51,7 @@ export function registerSandboxCommand(program: Command, context: { stdout: (s: 
         const batchSize = flags.batchSize === undefined
           ? undefined
           : numberFlag('batch-size', flags.batchSize, (n) => Number.isInteger(n) && n >= 1, 'a positive integer');
+        const { startSandbox } = await loadSandbox();
         const sandbox = await startSandbox({ port, host: flags.host, scale, seed, batchSize });
         context.stdout(
           [

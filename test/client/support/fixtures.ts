@@ -2,7 +2,7 @@
 import type { ClientOptions } from '../../../src/client/index.js';
 import type { TenantConfig } from '../../../src/config/types.js';
 import { createLogger, type Logger } from '../../../src/log/logger.js';
-import type { Sandbox } from '../../../src/sandbox/index.js';
+import type { Sandbox } from '../../../sandbox/index.js';
 
 /** A TenantConfig for `sandbox`, optionally pointing API and auth at a proxy in front of it. */
 export function tenantFor(sandbox: Sandbox, overrides: Partial<TenantConfig> = {}, via?: string): TenantConfig {

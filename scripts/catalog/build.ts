@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EndpointDescriptor } from '../types.js';
+import type { EndpointDescriptor } from '../../src/catalog/types.js';
 import { describeOperation, type EndpointFacts } from './describe.js';
 import { locate, type Location } from './locate.js';
 import type { OpenApiDocument, OperationObject } from './openapi.js';

@@ -3,7 +3,7 @@
  * key order, 2-space indent, trailing newline) and an `index.ts` importing them all, so the data is
  * part of the TypeScript program and lands in `dist/` with the compiled code.
  */
-import type { EndpointDescriptor, ExtractionPlan } from '../types.js';
+import type { EndpointDescriptor, ExtractionPlan } from '../../src/catalog/types.js';
 
 /** File name → content, in file-name order. Output depends only on the catalog: no dates, no paths. */
 export function renderCatalogFiles(catalog: readonly EndpointDescriptor[]): Map<string, string> {

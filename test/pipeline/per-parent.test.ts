@@ -3,8 +3,8 @@
  * customers staging table), stored with the customer's id, and equal the sandbox's truth.
  */
 import { describe, expect, it } from 'vitest';
-import { runBuild } from '../../src/build/build.js';
-import { logProgress } from '../../src/build/progress.js';
+import { runBuild } from '../../src/pipeline/build.js';
+import { logProgress } from '../../src/pipeline/progress.js';
 import { createLogger } from '../../src/log/logger.js';
 import { expectStagingEqualsTruth, testConfig, useSandboxWarehouse } from '../support/harness.js';
 

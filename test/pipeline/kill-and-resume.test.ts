@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { findEndpoint } from '../../src/catalog/index.js';
 import type { Warehouse } from '../../src/db/connection.js';
-import type { RequestLogEntry } from '../../src/sandbox/index.js';
+import type { RequestLogEntry } from '../../sandbox/index.js';
 import { cliEnv, expectStagingEqualsTruth, runCli, useSandboxWarehouse } from '../support/harness.js';
 
 const fixture = useSandboxWarehouse({ scale: 0.05, seed: 11, batchSize: { min: 5, max: 15 }, faults: { latencyMs: 2 } });

@@ -4,8 +4,8 @@
  * the sync asked only for changes.
  */
 import { describe, expect, it } from 'vitest';
-import { runBuild } from '../../src/build/build.js';
-import { logProgress } from '../../src/build/progress.js';
+import { runBuild } from '../../src/pipeline/build.js';
+import { logProgress } from '../../src/pipeline/progress.js';
 import { findEndpoint } from '../../src/catalog/index.js';
 import { createLogger } from '../../src/log/logger.js';
 import { defaultEndpoints, expectStagingEqualsTruth, testConfig, truthRows, useSandboxWarehouse } from '../support/harness.js';

@@ -4,13 +4,13 @@
  * database; and a second run on a locked tenant.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { runBuild } from '../../src/build/build.js';
-import { logProgress } from '../../src/build/progress.js';
+import { runBuild } from '../../src/pipeline/build.js';
+import { logProgress } from '../../src/pipeline/progress.js';
 import { openWarehouse } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createLogger } from '../../src/log/logger.js';
 import { lockTenant } from '../../src/runs/tenant-lock.js';
-import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
+import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { createTestDatabase, dropTestDatabases } from '../support/database.js';
 import { cliEnv, expectStagingEqualsTruth, runCli, stagingRows, testConfig, truthRows } from '../support/harness.js';
 

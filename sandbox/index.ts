@@ -5,4 +5,3 @@
  */
 export { startSandbox } from './start.js';
 export type { Sandbox, SandboxOptions, SandboxFaults, RequestLogEntry, AdvanceSummary } from './types.js';
-export { sandboxTenantConfig, sandboxEnvLines, parseSandboxEnvLines, type SandboxConnection } from './connection.js';

@@ -8,7 +8,7 @@
  * - defaultQuery: page size and the "include inactive" flag for page-numbered collections,
  *   `active=Any` for exports that declare `active`. Only parameters the operation declares are used.
  */
-import type { EndpointDescriptor, EndpointKind } from '../types.js';
+import type { EndpointDescriptor, EndpointKind } from '../../src/catalog/types.js';
 import { itemSchemaOf, propertySchema } from './item-schema.js';
 import type { Location } from './locate.js';
 import { placeholdersOf } from './locate.js';

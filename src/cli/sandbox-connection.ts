@@ -1,10 +1,19 @@
 /**
- * How a client reaches a sandbox tenant, whether it runs in this process (`startSandbox`) or in
- * another (`atlas sandbox`, which prints `export ST_…=` lines): the tenant config Atlas needs, and
- * the shell lines both ways.
+ * The CLI's side of the sandbox (the simulated tenant in the top-level `sandbox/` folder, which
+ * imports nothing from Atlas): loading it on demand, and how a client reaches it, whether it runs in
+ * this process (`atlas demo`) or in another (`atlas sandbox`, which prints `export ST_…=` lines) —
+ * the tenant config Atlas needs, and the shell lines both ways.
  */
 import { ENV } from '../config/env.js';
 import type { TenantConfig } from '../config/types.js';
+
+/**
+ * The sandbox module, imported only by the commands that run it: `atlas build` and `atlas sync`
+ * never load the simulator (a test holds them to that).
+ */
+export function loadSandbox(): Promise<typeof import('../../sandbox/index.js')> {
+  return import('../../sandbox/index.js');
+}
 
 export interface SandboxConnection {
   apiUrl: string;

@@ -6,7 +6,7 @@
  *   and a row whose `modifiedOn` is null could never pass the filter), else `list-full`; `stableSort: '+Id'` when the endpoint sorts by Id; `maxPageSize` always;
  * - the per-parent endpoints of ./selection.ts: `list-full`, `optIn: true`, with their parent.
  */
-import type { EndpointDescriptor, ExtractionPlan } from '../types.js';
+import type { EndpointDescriptor, ExtractionPlan } from '../../src/catalog/types.js';
 import type { EndpointFacts } from './describe.js';
 import { legacyExportAliases } from './overrides.js';
 import { extractedListNames, perParentEndpoints } from './selection.js';
