@@ -46,7 +46,8 @@ function shapesOf(operations: GetOperation[]): EndpointShapeEntry[] {
     const found = responseItem(doc, operation);
     if (found?.envelope !== 'export' && found?.envelope !== 'page') continue;
     const kind = found.envelope === 'export' ? 'export' : 'list';
-    const entry: EndpointShapeEntry = { ...location, name: '', kind, query: queryNames(doc, operation), item: recordShape(doc, found.item) };
+    const item = recordShape(doc, found.item);
+    const entry: EndpointShapeEntry = { ...location, name: '', kind, query: queryNames(doc, operation), item };
     if (kind === 'list') {
       listPaths.add(`${location.version} ${location.path}`);
       const max = documentedMaximum(parametersOf(doc, operation).find((p) => p.name === 'pageSize'));

@@ -42,7 +42,9 @@ function renderIndex(modules: string[]): string {
     header +
     `import type { EndpointShape } from '../types.js';\n` +
     modules.map((m) => `import { ${moduleBinding(m)} } from './${m}.js';\n`).join('') +
-    `\n/** Every endpoint shape, all modules. */\nexport const allShapes: EndpointShape[] = [\n${modules.map((m) => `  ...${moduleBinding(m)},`).join('\n')}\n];\n`
+    `\n/** Every endpoint shape, all modules. */\nexport const allShapes: EndpointShape[] = [\n` +
+    modules.map((m) => `  ...${moduleBinding(m)},\n`).join('') +
+    `];\n`
   );
 }
 
