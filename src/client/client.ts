@@ -1,6 +1,6 @@
 /**
  * ServiceTitanClient: the facade the extractor and CLI use. It composes the pieces — token
- * provider (auth.ts), shared rate limiter (rate-limiter.ts), retry policy (retry-policy.ts) and
+ * provider (auth.ts), rate limiter (rate-limiter.ts, its own or one shared by the caller), retry policy (retry-policy.ts) and
  * transport (transport.ts) — into one `request()` loop, and adds the Titanpy-style `get()`.
  *
  * Contract of `request()`:
@@ -20,7 +20,7 @@ import { silentLogger, type Logger } from '../log/logger.js';
 import { registerSecret, redactText } from '../log/redact.js';
 import { TokenProvider } from './auth.js';
 import { interpretFailure, interpretResponse, type Outcome } from './outcome.js';
-import { rateLimiterFor, type TokenBucket } from './rate-limiter.js';
+import { TokenBucket } from './rate-limiter.js';
 import { backoffDelay, DEFAULT_BACKOFF, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_MS, RATE_LIMIT_BUDGET_FACTOR } from './retry-policy.js';
 import { sleep } from './sleep.js';
 import { sendHttp, type HttpResult } from './transport.js';
@@ -68,7 +68,7 @@ export class ServiceTitanClient {
         this.stats.tokenRenewals++;
       },
     });
-    this.limiter = rateLimiterFor(tenant.appKey, tenant.tenantId, tenant.requestsPerSecond);
+    this.limiter = options.rateLimiter ?? new TokenBucket(tenant.requestsPerSecond);
   }
 
   async request<T = unknown>(pathOrUrl: string, query?: Query, context: RequestContext = {}): Promise<ApiResponse<T>> {
