@@ -12,12 +12,16 @@
  *   `maxAttempts * 2` 429s; 401 re-authenticates once, a second 401 is AUTH_FAILED;
  * - any other status is final: ApiError API_REQUEST_FAILED with ServiceTitan's title/errors;
  * - a cancelled `signal` rejects with `signal.reason` at whatever stage the call is;
- * - messages, logs and causes hold no secret (got errors are replaced by TransportFailure).
+ * - messages, logs and causes hold no secret (got errors are replaced by TransportFailure): the
+ *   client's SecretSet (its client secret, app key and current token) masks its log lines and the
+ *   errors leaving it, on top of the process-wide redaction.
  */
 import { inspect } from 'node:util';
 import { ApiError } from '../errors.js';
 import { silentLogger, type Logger } from '../log/logger.js';
-import { registerSecret, redactText } from '../log/redact.js';
+import { scrubError } from '../log/scrub-error.js';
+import { loggerWithSecrets } from '../log/secret-logger.js';
+import { SecretSet } from '../log/secret-set.js';
 import { TokenProvider } from './auth.js';
 import { interpretFailure, interpretResponse, type Outcome } from './outcome.js';
 import { TokenBucket } from './rate-limiter.js';
@@ -42,14 +46,16 @@ export class ServiceTitanClient {
   private readonly userAgent: string;
   private readonly auth: TokenProvider;
   private readonly limiter: TokenBucket;
+  private readonly secrets: SecretSet;
 
   constructor(options: ClientOptions) {
     const { tenant } = options;
-    // Registered before anything can log or throw, so even an early failure cannot print them.
-    registerSecret(tenant.clientSecret);
-    registerSecret(tenant.appKey);
+    // Added before anything can log or throw, so even an early failure cannot print them.
+    this.secrets = options.secrets ?? new SecretSet();
+    this.secrets.add(tenant.clientSecret);
+    this.secrets.add(tenant.appKey);
     this.tenant = tenant;
-    this.logger = (options.logger ?? silentLogger).child({ tenant: tenant.name });
+    this.logger = loggerWithSecrets(options.logger ?? silentLogger, this.secrets).child({ tenant: tenant.name });
     this.maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -64,6 +70,7 @@ export class ServiceTitanClient {
       backoff: this.backoff,
       userAgent: this.userAgent,
       logger: this.logger,
+      secrets: this.secrets,
       onRenewal: () => {
         this.stats.tokenRenewals++;
       },
@@ -72,9 +79,17 @@ export class ServiceTitanClient {
   }
 
   async request<T = unknown>(pathOrUrl: string, query?: Query, context: RequestContext = {}): Promise<ApiResponse<T>> {
+    try {
+      return await this.send<T>(pathOrUrl, query, context);
+    } catch (error) {
+      throw scrubError(error, this.secrets);
+    }
+  }
+
+  private async send<T>(pathOrUrl: string, query: Query | undefined, context: RequestContext): Promise<ApiResponse<T>> {
     const { signal } = context;
     const url = buildUrl(this.tenant.apiUrl, pathOrUrl, query);
-    const safeUrl = redactText(url.toString());
+    const safeUrl = this.secrets.redactText(url.toString());
     const label = context.endpoint ?? pathLabel(this.tenant.apiUrl, url);
     const rateLimitBudget = this.maxAttempts * RATE_LIMIT_BUDGET_FACTOR;
 

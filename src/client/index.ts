@@ -6,4 +6,5 @@ export { ServiceTitanClient } from './client.js';
 export type { GetOptions } from './get.js';
 export type { ApiResponse, BackoffOptions, ClientOptions, ClientStats, Query, QueryValue, RequestContext } from './types.js';
 export { bucketShape, TokenBucket } from './rate-limiter.js';
+export { SecretSet } from '../log/secret-set.js';
 export { backoffDelay, parseRetryAfter } from './retry-policy.js';

@@ -4,6 +4,7 @@
  */
 import type { TenantConfig } from '../config/types.js';
 import type { Logger } from '../log/logger.js';
+import type { SecretSet } from '../log/secret-set.js';
 import type { TokenBucket } from './rate-limiter.js';
 
 export interface BackoffOptions {
@@ -29,6 +30,12 @@ export interface ClientOptions {
    * of the client's own, at `tenant.requestsPerSecond` (right when one client serves the tenant).
    */
   rateLimiter?: TokenBucket;
+  /**
+   * Where the client keeps its client secret, app key and current access token for redaction;
+   * pass one to mask them in your own output too. Default: a set of its own. It stays bounded:
+   * each renewed token replaces the previous one.
+   */
+  secrets?: SecretSet;
 }
 
 export interface ApiResponse<T = unknown> {

@@ -4,7 +4,7 @@
 // ones the client really obtained and sent, captured by a recording proxy in front of the sandbox.
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ServiceTitanClient } from '../../src/client/index.js';
+import { SecretSet, ServiceTitanClient } from '../../src/client/index.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { collectLog, exportPath, fast, tenantFor } from './support/fixtures.js';
 import { startRecordingProxy, type RecordingProxy } from './support/recording-proxy.js';
@@ -101,5 +101,21 @@ describe('secrets never leak', () => {
         if (line.includes(secret)) throw new Error(`secret leaked (…${secret.slice(-6)}) in: ${line.slice(0, 300)}`);
       }
     }
+  });
+
+  it('a client keeps its credentials and only its current token: each renewal replaces the last', async () => {
+    const secrets = new SecretSet();
+    const tenant = tenantFor(sandbox, {}, proxy.url);
+    const client = new ServiceTitanClient({ tenant, ...fast, secrets });
+    const tokensBefore = proxy.tokensSeen().length;
+    const started = Date.now();
+    // Tokens live 1 s here and are renewed 0.1 s before expiry.
+    while (Date.now() - started < 2_500) await client.request(exportPath(sandbox), { from: '2020-01-01' });
+    const used = proxy.tokensSeen().slice(tokensBefore);
+    expect(client.stats.tokenRenewals).toBeGreaterThanOrEqual(2);
+    expect(used.length).toBe(client.stats.tokenRenewals + 1);
+    expect(secrets.size).toBe(3);
+    expect([tenant.clientSecret, tenant.appKey, used[used.length - 1]].map((value) => secrets.has(value))).toEqual([true, true, true]);
+    expect(used.slice(0, -1).some((token) => secrets.has(token))).toBe(false);
   });
 });
