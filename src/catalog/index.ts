@@ -7,3 +7,5 @@ export { seedArguments, categoryPlaceholderOf, type SeedArguments } from './seed
 export { seedGroups, seedApproximations, type SeedGroup } from './seed-names.js';
 export { catalogListing, formatListing, type ListingFilter, type ListingRow } from './listing.js';
 export { closestNames } from './suggest.js';
+export { resolveGetTarget, type GetOptions, type GetTarget } from './get-target.js';
+export { getEndpoint, type EndpointRequester } from './get-endpoint.js';

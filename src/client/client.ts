@@ -1,7 +1,9 @@
 /**
  * ServiceTitanClient: the facade the extractor and CLI use. It composes the pieces — token
- * provider (auth.ts), rate limiter (rate-limiter.ts, its own or one shared by the caller), retry policy (retry-policy.ts) and
- * transport (transport.ts) — into one `request()` loop, and adds the Titanpy-style `get()`.
+ * provider (auth.ts), rate limiter (rate-limiter.ts, its own or one shared by the caller), retry
+ * policy (retry-policy.ts) and transport (transport.ts) — into one `request()` loop for a URL or
+ * path already resolved. It knows nothing of the endpoint catalog: Titanpy-style names are
+ * resolved by the catalog layer (`getEndpoint` in src/catalog/get-endpoint.ts).
  *
  * Contract of `request()`:
  * - resolves only with a 2xx and a parsed JSON body (null for 204);
@@ -30,7 +32,6 @@ import { sleep } from './sleep.js';
 import { sendHttp, type HttpResult } from './transport.js';
 import { TransportFailure } from './transport-error.js';
 import { buildUrl, pathLabel } from './url.js';
-import { resolveGetUrl, type GetOptions } from './get.js';
 import type { ApiResponse, BackoffOptions, ClientOptions, ClientStats, Query, RequestContext } from './types.js';
 
 const DEFAULT_USER_AGENT = 'atlas (ServiceTitan extractor)';
@@ -47,6 +48,16 @@ export class ServiceTitanClient {
   private readonly auth: TokenProvider;
   private readonly limiter: TokenBucket;
   private readonly secrets: SecretSet;
+
+  /** The tenant's API base URL (no credentials in it). */
+  get apiUrl(): string {
+    return this.tenant.apiUrl;
+  }
+
+  /** The ServiceTitan tenant id the client calls. */
+  get tenantId(): string {
+    return this.tenant.tenantId;
+  }
 
   constructor(options: ClientOptions) {
     const { tenant } = options;
@@ -171,16 +182,6 @@ export class ServiceTitanClient {
           continue;
       }
     }
-  }
-
-  /**
-   * Titanpy-style GET: a catalog (or seed) endpoint name, placeholders from `id`/`category`, the
-   * endpoint's defaultQuery when no query is given; `url` bypasses the catalog. Returns the body.
-   */
-  async get<T = unknown>(endpoint: string | undefined, options: GetOptions = {}): Promise<T> {
-    const target = resolveGetUrl(endpoint, options, { apiUrl: this.tenant.apiUrl, tenantId: this.tenant.tenantId });
-    const response = await this.request<T>(target.url, target.query, { endpoint: target.label });
-    return response.body;
   }
 
   /** Printing a client shows no credentials or tokens (they live in its tenant and token cache). */

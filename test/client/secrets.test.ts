@@ -4,6 +4,7 @@
 // ones the client really obtained and sent, captured by a recording proxy in front of the sandbox.
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getEndpoint } from '../../src/catalog/index.js';
 import { SecretSet, ServiceTitanClient } from '../../src/client/index.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { collectLog, exportPath, fast, tenantFor } from './support/fixtures.js';
@@ -77,8 +78,8 @@ describe('secrets never leak', () => {
     await capture(new ServiceTitanClient({ tenant: tenantFor(sandbox, { clientSecret: wrongSecret }, proxy.url), logger: json.logger, ...fast }).request(exportPath(sandbox)));
     await capture(new ServiceTitanClient({ tenant: tenantFor(sandbox, { appKey: wrongAppKey }, proxy.url), logger: text.logger, ...fast }).request(exportPath(sandbox)));
     // 5. The catalog path with a bad argument, and a URL outside the API origin.
-    await capture(clients[0].get('crm/customers/{id}'));
-    await capture(clients[0].get(undefined, { url: 'http://example.invalid/steal' }));
+    await capture(getEndpoint(clients[0], 'crm/customers/{id}'));
+    await capture(getEndpoint(clients[0], undefined, { url: 'http://example.invalid/steal' }));
 
     const codes = errors.map((e) => (e as { code?: string }).code);
     for (const expected of ['API_RETRIES_EXHAUSTED', 'AUTH_FAILED', 'API_REQUEST_FAILED', 'ENDPOINT_ARGUMENT']) expect(codes).toContain(expected);
