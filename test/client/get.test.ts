@@ -71,6 +71,10 @@ describe('get', () => {
     expect((nothing as AtlasError).code).toBe('ENDPOINT_ARGUMENT');
     const unknown = await getEndpoint(client, 'crm/no-such-endpoint').catch((e: unknown) => e);
     expect((unknown as AtlasError).code).toBe('ENDPOINT_UNKNOWN');
+    // A retired seed name is refused rather than sent to a different endpoint.
+    const retired = await getEndpoint(client, 'suppressions', { group: 'marketing' }).catch((e: unknown) => e);
+    expect((retired as AtlasError).code).toBe('ENDPOINT_UNKNOWN');
+    expect((retired as AtlasError).message).toMatch(/is retired: Titanpy requested marketing\/v2\/tenant\/\{tenant\}\/suppressions/);
     const elsewhere = await getEndpoint(client, undefined, { url: 'https://example.com/crm/v2/tenant/1/export/customers' }).catch((e: unknown) => e);
     expect((elsewhere as AtlasError).code).toBe('ENDPOINT_ARGUMENT');
     expect(sandbox.requests()).toEqual([]);
