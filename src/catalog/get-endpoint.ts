@@ -14,7 +14,11 @@ export interface EndpointRequester {
   request<T = unknown>(pathOrUrl: string, query?: Query, context?: RequestContext): Promise<{ body: T }>;
 }
 
-export async function getEndpoint<T = unknown>(client: EndpointRequester, endpoint: string | undefined, options: GetOptions = {}): Promise<T> {
+export async function getEndpoint<T = unknown>(
+  client: EndpointRequester,
+  endpoint: string | undefined,
+  options: GetOptions = {},
+): Promise<T> {
   const target = resolveGetTarget(endpoint, options, { apiUrl: client.apiUrl, tenantId: client.tenantId });
   const response = await client.request<T>(target.url, target.query, { endpoint: target.label });
   return response.body;

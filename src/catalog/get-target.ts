@@ -31,7 +31,11 @@ export interface GetTarget {
   label: string | undefined;
 }
 
-export function resolveGetTarget(endpoint: string | undefined, options: GetOptions, tenant: { apiUrl: string; tenantId: string }): GetTarget {
+export function resolveGetTarget(
+  endpoint: string | undefined,
+  options: GetOptions,
+  tenant: { apiUrl: string; tenantId: string },
+): GetTarget {
   if (options.url !== undefined && options.url !== '') return { url: options.url, query: options.query, label: undefined };
   if (endpoint === undefined || endpoint.trim() === '') {
     throw new AtlasError('ENDPOINT_ARGUMENT', 'get() needs an endpoint name (e.g. crm/export/customers) or a url');

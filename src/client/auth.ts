@@ -10,8 +10,8 @@
  *   a burst of 401s for the same stale token causes one renewal, not one each;
  * - token endpoint 4xx (bad credentials) → ApiError AUTH_FAILED at once; 5xx, 429, network
  *   failures, timeouts and unreadable 200s are retried with the same backoff as API calls;
- * - every token received goes into the client's SecretSet (slot "access token") before anything
- *   else touches it, replacing the previous token: a long run keeps one token there, not all of them.
+ * - every token received goes into the client's SecretSet (this provider's own slot) before
+ *   anything else touches it, replacing the previous token: a long run keeps one token there, not all.
  */
 import { inspect } from 'node:util';
 import { ApiError } from '../errors.js';
@@ -26,8 +26,6 @@ import type { BackoffOptions } from './types.js';
 
 /** Lifetime assumed when the token response has no usable `expires_in` (ServiceTitan issues 900 s). */
 const DEFAULT_LIFETIME_SECONDS = 900;
-/** The SecretSet slot holding the current access token. */
-const TOKEN_SLOT = 'access token';
 
 export interface TokenProviderOptions {
   authUrl: string;
@@ -61,6 +59,8 @@ export class TokenProvider {
   private current: CachedToken | undefined;
   private inflight: Promise<CachedToken> | undefined;
   private fetched = 0;
+  /** This provider's slot in the client's SecretSet (clients may share a set; each keeps its own token). */
+  private readonly tokenSlot = Symbol('access token');
 
   constructor(private readonly options: TokenProviderOptions) {}
 
@@ -166,7 +166,7 @@ export class TokenProvider {
     if (!parsed.ok || !parsed.value || typeof parsed.value !== 'object') return undefined;
     const body = parsed.value as { access_token?: unknown; expires_in?: unknown };
     if (typeof body.access_token !== 'string' || body.access_token === '') return undefined;
-    this.options.secrets.replace(TOKEN_SLOT, body.access_token);
+    this.options.secrets.replace(this.tokenSlot, body.access_token);
     // A number, or a numeric string from servers that quote it.
     const expiresIn = Number(body.expires_in);
     const lifetime = expiresIn > 0 ? expiresIn : DEFAULT_LIFETIME_SECONDS;

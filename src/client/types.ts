@@ -32,8 +32,8 @@ export interface ClientOptions {
   rateLimiter?: TokenBucket;
   /**
    * Where the client keeps its client secret, app key and current access token for redaction;
-   * pass one to mask them in your own output too. Default: a set of its own. It stays bounded:
-   * each renewed token replaces the previous one.
+   * pass one to mask them in your own output too (clients may share one). Default: a set of its
+   * own. It stays bounded: each client's renewed token replaces that client's previous one.
    */
   secrets?: SecretSet;
 }

@@ -12,15 +12,19 @@ import { MIN_SECRET_LENGTH, redactText, redactValue } from './redact.js';
 
 export class SecretSet {
   private readonly fixed = new Set<string>();
-  private readonly slots = new Map<string, string>();
+  private readonly slots = new Map<string | symbol, string>();
 
   /** Adds a value fixed for the owner's life (client secret, app key). Values under 4 characters are ignored. */
   add(value: string | undefined | null): void {
     if (isSecret(value)) this.fixed.add(value);
   }
 
-  /** Sets the rotating value held under `slot` (e.g. the access token), dropping the one it held. */
-  replace(slot: string, value: string): void {
+  /**
+   * Sets the rotating value held under `slot`, dropping the one it held. Each owner of a rotating
+   * value uses a slot of its own (a token provider uses a private symbol), so owners sharing a set
+   * never replace each other's values.
+   */
+  replace(slot: string | symbol, value: string): void {
     if (isSecret(value)) this.slots.set(slot, value);
     else this.slots.delete(slot);
   }

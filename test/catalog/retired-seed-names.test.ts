@@ -23,7 +23,8 @@ describe('retired seed names in the catalog', () => {
       expect(error.message).toContain(`Endpoint "suppressions" (group marketing) is retired: Titanpy requested ${suppressionsPath}`);
       expect(error.message).toMatch(/no longer in ServiceTitan's published Marketing API.*does not substitute a different resource/);
       expect(error.message).toContain('atlas get --url marketing/v2/tenant/<tenant id>/suppressions');
-      expect(error.details).toEqual({ name: 'suppressions', group: 'marketing', retiredPath: suppressionsPath, see: ['crm/contacts/contact-methods'] });
+      const see = ['crm/contacts/contact-methods'];
+      expect(error.details).toEqual({ name: 'suppressions', group: 'marketing', retiredPath: suppressionsPath, see });
     }
   });
 

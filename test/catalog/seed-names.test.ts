@@ -257,7 +257,8 @@ describe('Titanpy seed names', () => {
         '%s is refused as retired, naming %o',
         (seedName, { retired }) => {
           for (const resolve of [() => resolveEndpoint(seedName, { group }), () => resolveEndpoint(seedName)]) {
-            expect(resolve).toThrow(expect.objectContaining({ code: 'ENDPOINT_UNKNOWN', details: expect.objectContaining({ retiredPath: retired }) }));
+            const refusal = { code: 'ENDPOINT_UNKNOWN', details: expect.objectContaining({ retiredPath: retired }) };
+            expect(resolve).toThrow(expect.objectContaining(refusal));
           }
         },
       );

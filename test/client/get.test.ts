@@ -75,7 +75,8 @@ describe('get', () => {
     const retired = await getEndpoint(client, 'suppressions', { group: 'marketing' }).catch((e: unknown) => e);
     expect((retired as AtlasError).code).toBe('ENDPOINT_UNKNOWN');
     expect((retired as AtlasError).message).toMatch(/is retired: Titanpy requested marketing\/v2\/tenant\/\{tenant\}\/suppressions/);
-    const elsewhere = await getEndpoint(client, undefined, { url: 'https://example.com/crm/v2/tenant/1/export/customers' }).catch((e: unknown) => e);
+    const foreignUrl = 'https://example.com/crm/v2/tenant/1/export/customers';
+    const elsewhere = await getEndpoint(client, undefined, { url: foreignUrl }).catch((e: unknown) => e);
     expect((elsewhere as AtlasError).code).toBe('ENDPOINT_ARGUMENT');
     expect(sandbox.requests()).toEqual([]);
   });

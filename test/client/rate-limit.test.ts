@@ -45,7 +45,8 @@ describe('rate limiting', () => {
     const rps = 20;
     const rateLimiter = new TokenBucket(rps);
     const a = new ServiceTitanClient({ tenant: tenantFor(sandbox, { requestsPerSecond: rps }), ...fast, rateLimiter });
-    const b = new ServiceTitanClient({ tenant: tenantFor(sandbox, { requestsPerSecond: rps, name: 'second-worker' }), ...fast, rateLimiter });
+    const second = tenantFor(sandbox, { requestsPerSecond: rps, name: 'second-worker' });
+    const b = new ServiceTitanClient({ tenant: second, ...fast, rateLimiter });
     await Promise.all([a.request(exportPath(sandbox)), b.request(exportPath(sandbox))]);
     sandbox.clearRequests();
     await Promise.all([

@@ -23,6 +23,16 @@ describe('SecretSet', () => {
     );
   });
 
+  it('keeps the values of different slots apart, so owners sharing a set never drop each other\'s', () => {
+    const secrets = new SecretSet();
+    const [first, second] = [Symbol('first client token'), Symbol('second client token')];
+    secrets.replace(first, 'rotating-value-a1');
+    secrets.replace(second, 'rotating-value-b1');
+    secrets.replace(first, 'rotating-value-a2');
+    expect(secrets.size).toBe(2);
+    expect(secrets.redactText('rotating-value-a2 rotating-value-b1')).toBe('[redacted] [redacted]');
+  });
+
   it('ignores values too short to be secrets, and an empty replacement empties the slot', () => {
     const secrets = new SecretSet();
     secrets.add('abc');
@@ -36,7 +46,8 @@ describe('SecretSet', () => {
   it('masks secret values nested in objects, and secret-named keys', () => {
     const secrets = new SecretSet();
     secrets.add('nested-credential');
-    expect(secrets.redactValue({ a: ['x nested-credential y'], appKey: 'anything' })).toEqual({ a: ['x [redacted] y'], appKey: '[redacted]' });
+    const redacted = secrets.redactValue({ a: ['x nested-credential y'], appKey: 'anything' });
+    expect(redacted).toEqual({ a: ['x [redacted] y'], appKey: '[redacted]' });
   });
 });
 
