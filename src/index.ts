@@ -3,6 +3,7 @@ export { AtlasError, ConfigError, ApiError, exitCodeFor, type AtlasErrorCode } f
 export { createLogger, type Logger } from './log/logger.js';
 export { loadConfig, describeConfig, type AtlasConfig, type TenantConfig, type LoadConfigInput } from './config/index.js';
 export { catalog, findEndpoint, resolveEndpoint, extractedEndpoints, endpointUrl, type EndpointDescriptor } from './catalog/index.js';
+export { getEndpoint, type GetOptions } from './catalog/index.js';
 export { ServiceTitanClient, type ClientOptions } from './client/index.js';
 export { openWarehouse, openConfiguredWarehouse, type Warehouse } from './db/connection.js';
 export { migrate } from './db/migrate.js';

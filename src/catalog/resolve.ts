@@ -6,12 +6,15 @@
  * whose seed list contains the name (it must mean one endpoint across them); then the name read
  * in Titanpy's scheme inside a `<module>/` prefix or in every module. More than one meaning is
  * ENDPOINT_AMBIGUOUS (listing the candidates); none is ENDPOINT_UNKNOWN (listing the closest names).
+ * A seed name whose path ServiceTitan no longer publishes (retired-seed-names.ts) is ENDPOINT_UNKNOWN
+ * saying so: it never resolves to a different endpoint.
  */
 import { AtlasError } from '../errors.js';
 import { catalog, findEndpoint } from './catalog.js';
 import { seedArguments, type SeedArguments } from './seed-arguments.js';
 import { decodeSeedName } from './seed-decode.js';
-import { seedApproximations, seedGroups } from './seed-names.js';
+import { retiredSeedName, retiredSeedNameError } from './retired-seed-names.js';
+import { seedGroups } from './seed-names.js';
 import { closestNames } from './suggest.js';
 import type { EndpointDescriptor } from './types.js';
 
@@ -63,6 +66,10 @@ function resolveName(name: string, group: string | undefined): EndpointDescripto
   const slash = name.indexOf('/');
   const prefix = slash > 0 ? name.slice(0, slash) : '';
   if (catalog.some((d) => d.module === prefix)) {
+    for (const group of Object.keys(seedGroups).filter((g) => seedGroups[g].module === prefix)) {
+      const retired = retiredSeedName(group, name.slice(slash + 1));
+      if (retired) throw retiredSeedNameError(group, name.slice(slash + 1), retired);
+    }
     const inModule = decodeIn(name.slice(slash + 1), (d) => d.module === prefix);
     if (inModule.length > 0) return single(name, inModule);
   }
@@ -72,14 +79,10 @@ function resolveName(name: string, group: string | undefined): EndpointDescripto
   throw unknown(name, catalog.map((d) => d.name), '');
 }
 
-/** What a seed group means by `name`: its hand-made approximation, else the decoded name in its module (and version). */
+/** What a seed group means by `name`: the decoded name in its module (and version); a retired name is refused. */
 function inGroup(group: string, name: string): EndpointDescriptor | undefined {
-  const approximation = seedApproximations[`${group}:${name}`];
-  if (approximation) {
-    const target = findEndpoint(approximation.endpoint);
-    if (!target) throw new AtlasError('INTERNAL', `seed name ${group}:${name} maps to ${approximation.endpoint}, which is not in the catalog`);
-    return target;
-  }
+  const retired = retiredSeedName(group, name);
+  if (retired) throw retiredSeedNameError(group, name, retired);
   const { module, version } = seedGroups[group];
   const found = decodeIn(name, (d) => d.module === module && (version === undefined || d.version === version));
   if (found.length > 1) throw ambiguous(name, found.map((c) => ({ ...c, group })));

@@ -114,21 +114,3 @@ export const seedGroups: Readonly<Record<string, SeedGroup>> = {
   telecom: { module: 'telecom', version: 'v2', names: ['export/calls', 'calls/', 'calls-recording/', 'calls-voicemail/'] },
   telecom_v3: { module: 'telecom', version: 'v3', names: ['calls'] },
 };
-
-/**
- * Seed names with no path in ServiceTitan's current OpenAPI documents, mapped by hand to the
- * closest real endpoint. Keyed `<group>:<name>`.
- */
-export const seedApproximations: Readonly<Record<string, { endpoint: string; reason: string }>> = {
-  // Marketing's email "suppressions" (addresses opted out of marketing email, looked up by email)
-  // are gone from the published Marketing API. Opt-outs now live on CRM contact methods: their
-  // preferences carry the marketing flags, and contact methods can be searched by `value` (the email).
-  'marketing:suppressions': {
-    endpoint: 'crm/contacts/contact-methods',
-    reason: 'email suppressions are no longer published; CRM contact methods (searchable by email) carry the opt-outs',
-  },
-  'marketing:suppressions/': {
-    endpoint: 'crm/contacts/{contactId}/contact-methods/{contactMethodId}/preferences',
-    reason: 'email suppressions are no longer published; a contact method\'s preferences hold its marketing opt-out',
-  },
-};

@@ -10,12 +10,13 @@
  *   a burst of 401s for the same stale token causes one renewal, not one each;
  * - token endpoint 4xx (bad credentials) → ApiError AUTH_FAILED at once; 5xx, 429, network
  *   failures, timeouts and unreadable 200s are retried with the same backoff as API calls;
- * - every token received is registered as a secret before anything else touches it.
+ * - every token received goes into the client's SecretSet (this provider's own slot) before
+ *   anything else touches it, replacing the previous token: a long run keeps one token there, not all.
  */
 import { inspect } from 'node:util';
 import { ApiError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
-import { registerSecret, redactText } from '../log/redact.js';
+import type { SecretSet } from '../log/secret-set.js';
 import { describeBody, parseJson } from './body.js';
 import { backoffDelay, classifyStatus, DEFAULT_RETRY_AFTER_MS, parseRetryAfter } from './retry-policy.js';
 import { abortable, sleep } from './sleep.js';
@@ -37,6 +38,8 @@ export interface TokenProviderOptions {
   backoff: BackoffOptions;
   userAgent: string;
   logger: Logger;
+  /** The owning client's secrets: the current token is kept there for redaction. */
+  secrets: SecretSet;
   /** Called after each token fetched to replace an earlier one. */
   onRenewal?: () => void;
 }
@@ -56,6 +59,8 @@ export class TokenProvider {
   private current: CachedToken | undefined;
   private inflight: Promise<CachedToken> | undefined;
   private fetched = 0;
+  /** This provider's slot in the client's SecretSet (clients may share a set; each keeps its own token). */
+  private readonly tokenSlot = Symbol('access token');
 
   constructor(private readonly options: TokenProviderOptions) {}
 
@@ -122,7 +127,8 @@ export class TokenProvider {
         continue;
       }
 
-      logger.debug('token request', { url: redactText(this.options.authUrl), status: result.status, durationMs: result.durationMs, attempt });
+      const url = this.options.secrets.redactText(this.options.authUrl);
+      logger.debug('token request', { url, status: result.status, durationMs: result.durationMs, attempt });
       const kind = classifyStatus(result.status);
       if (kind === 'ok') {
         const token = this.readToken(result, requestedAt);
@@ -154,13 +160,13 @@ export class TokenProvider {
     }
   }
 
-  /** Validates a 200 token response; registers the token as a secret first. */
+  /** Validates a 200 token response; makes the token the client's current secret token first. */
   private readToken(result: HttpResult, requestedAt: number): CachedToken | undefined {
     const parsed = parseJson(result.body);
     if (!parsed.ok || !parsed.value || typeof parsed.value !== 'object') return undefined;
     const body = parsed.value as { access_token?: unknown; expires_in?: unknown };
     if (typeof body.access_token !== 'string' || body.access_token === '') return undefined;
-    registerSecret(body.access_token);
+    this.options.secrets.replace(this.tokenSlot, body.access_token);
     // A number, or a numeric string from servers that quote it.
     const expiresIn = Number(body.expires_in);
     const lifetime = expiresIn > 0 ? expiresIn : DEFAULT_LIFETIME_SECONDS;

@@ -1,7 +1,9 @@
 /**
  * ServiceTitanClient: the facade the extractor and CLI use. It composes the pieces — token
- * provider (auth.ts), shared rate limiter (rate-limiter.ts), retry policy (retry-policy.ts) and
- * transport (transport.ts) — into one `request()` loop, and adds the Titanpy-style `get()`.
+ * provider (auth.ts), rate limiter (rate-limiter.ts, its own or one shared by the caller), retry
+ * policy (retry-policy.ts) and transport (transport.ts) — into one `request()` loop for a URL or
+ * path already resolved. It knows nothing of the endpoint catalog: Titanpy-style names are
+ * resolved by the catalog layer (`getEndpoint` in src/catalog/get-endpoint.ts).
  *
  * Contract of `request()`:
  * - resolves only with a 2xx and a parsed JSON body (null for 204);
@@ -12,21 +14,24 @@
  *   `maxAttempts * 2` 429s; 401 re-authenticates once, a second 401 is AUTH_FAILED;
  * - any other status is final: ApiError API_REQUEST_FAILED with ServiceTitan's title/errors;
  * - a cancelled `signal` rejects with `signal.reason` at whatever stage the call is;
- * - messages, logs and causes hold no secret (got errors are replaced by TransportFailure).
+ * - messages, logs and causes hold no secret (got errors are replaced by TransportFailure): the
+ *   client's SecretSet (its client secret, app key and current token) masks its log lines and the
+ *   errors leaving it, on top of the process-wide redaction.
  */
 import { inspect } from 'node:util';
 import { ApiError } from '../errors.js';
 import { silentLogger, type Logger } from '../log/logger.js';
-import { registerSecret, redactText } from '../log/redact.js';
+import { scrubError } from '../log/scrub-error.js';
+import { loggerWithSecrets } from '../log/secret-logger.js';
+import { SecretSet } from '../log/secret-set.js';
 import { TokenProvider } from './auth.js';
 import { interpretFailure, interpretResponse, type Outcome } from './outcome.js';
-import { rateLimiterFor, type TokenBucket } from './rate-limiter.js';
+import { TokenBucket } from './rate-limiter.js';
 import { backoffDelay, DEFAULT_BACKOFF, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_MS, RATE_LIMIT_BUDGET_FACTOR } from './retry-policy.js';
 import { sleep } from './sleep.js';
 import { sendHttp, type HttpResult } from './transport.js';
 import { TransportFailure } from './transport-error.js';
 import { buildUrl, pathLabel } from './url.js';
-import { resolveGetUrl, type GetOptions } from './get.js';
 import type { ApiResponse, BackoffOptions, ClientOptions, ClientStats, Query, RequestContext } from './types.js';
 
 const DEFAULT_USER_AGENT = 'atlas (ServiceTitan extractor)';
@@ -42,14 +47,26 @@ export class ServiceTitanClient {
   private readonly userAgent: string;
   private readonly auth: TokenProvider;
   private readonly limiter: TokenBucket;
+  private readonly secrets: SecretSet;
+
+  /** The tenant's API base URL (no credentials in it). */
+  get apiUrl(): string {
+    return this.tenant.apiUrl;
+  }
+
+  /** The ServiceTitan tenant id the client calls. */
+  get tenantId(): string {
+    return this.tenant.tenantId;
+  }
 
   constructor(options: ClientOptions) {
     const { tenant } = options;
-    // Registered before anything can log or throw, so even an early failure cannot print them.
-    registerSecret(tenant.clientSecret);
-    registerSecret(tenant.appKey);
+    // Added before anything can log or throw, so even an early failure cannot print them.
+    this.secrets = options.secrets ?? new SecretSet();
+    this.secrets.add(tenant.clientSecret);
+    this.secrets.add(tenant.appKey);
     this.tenant = tenant;
-    this.logger = (options.logger ?? silentLogger).child({ tenant: tenant.name });
+    this.logger = loggerWithSecrets(options.logger ?? silentLogger, this.secrets).child({ tenant: tenant.name });
     this.maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS));
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -64,17 +81,26 @@ export class ServiceTitanClient {
       backoff: this.backoff,
       userAgent: this.userAgent,
       logger: this.logger,
+      secrets: this.secrets,
       onRenewal: () => {
         this.stats.tokenRenewals++;
       },
     });
-    this.limiter = rateLimiterFor(tenant.appKey, tenant.tenantId, tenant.requestsPerSecond);
+    this.limiter = options.rateLimiter ?? new TokenBucket(tenant.requestsPerSecond);
   }
 
   async request<T = unknown>(pathOrUrl: string, query?: Query, context: RequestContext = {}): Promise<ApiResponse<T>> {
+    try {
+      return await this.send<T>(pathOrUrl, query, context);
+    } catch (error) {
+      throw scrubError(error, this.secrets);
+    }
+  }
+
+  private async send<T>(pathOrUrl: string, query: Query | undefined, context: RequestContext): Promise<ApiResponse<T>> {
     const { signal } = context;
     const url = buildUrl(this.tenant.apiUrl, pathOrUrl, query);
-    const safeUrl = redactText(url.toString());
+    const safeUrl = this.secrets.redactText(url.toString());
     const label = context.endpoint ?? pathLabel(this.tenant.apiUrl, url);
     const rateLimitBudget = this.maxAttempts * RATE_LIMIT_BUDGET_FACTOR;
 
@@ -156,16 +182,6 @@ export class ServiceTitanClient {
           continue;
       }
     }
-  }
-
-  /**
-   * Titanpy-style GET: a catalog (or seed) endpoint name, placeholders from `id`/`category`, the
-   * endpoint's defaultQuery when no query is given; `url` bypasses the catalog. Returns the body.
-   */
-  async get<T = unknown>(endpoint: string | undefined, options: GetOptions = {}): Promise<T> {
-    const target = resolveGetUrl(endpoint, options, { apiUrl: this.tenant.apiUrl, tenantId: this.tenant.tenantId });
-    const response = await this.request<T>(target.url, target.query, { endpoint: target.label });
-    return response.body;
   }
 
   /** Printing a client shows no credentials or tokens (they live in its tenant and token cache). */

@@ -3,7 +3,7 @@
  * See client.ts for the request contract and docs/errors.md for the error codes it raises.
  */
 export { ServiceTitanClient } from './client.js';
-export type { GetOptions } from './get.js';
 export type { ApiResponse, BackoffOptions, ClientOptions, ClientStats, Query, QueryValue, RequestContext } from './types.js';
-export { bucketShape, rateLimiterFor, TokenBucket } from './rate-limiter.js';
+export { bucketShape, TokenBucket } from './rate-limiter.js';
+export { SecretSet } from '../log/secret-set.js';
 export { backoffDelay, parseRetryAfter } from './retry-policy.js';

@@ -11,10 +11,12 @@
  * On a 429 the whole bucket pauses until Retry-After has passed: every waiter for the pair,
  * including requests that already had a slot, waits, and the bucket restarts without a burst.
  *
- * Buckets live in a module-level registry so several clients for the same pair (e.g. one per
- * endpoint worker) share one budget. The registry key holds a hash of the app key, never the key.
+ * Ownership: there is no registry. A ServiceTitanClient creates its own bucket unless it is given
+ * one (`ClientOptions.rateLimiter`); `atlas build` / `sync` create one client per tenant, shared by
+ * all of that tenant's endpoints, so each (app key, tenant) has exactly one bucket. Whoever creates
+ * several clients for the same pair must create one bucket and pass it to each of them: separate
+ * buckets would each allow the full ceiling.
  */
-import { createHash } from 'node:crypto';
 import { sleep } from './sleep.js';
 
 export interface BucketShape {
@@ -30,15 +32,19 @@ export function bucketShape(requestsPerSecond: number): BucketShape {
 }
 
 export class TokenBucket {
-  private intervalMs = 0;
-  private toleranceMs = 0;
-  private requestsPerSecond = 0;
+  private readonly intervalMs: number;
+  private readonly toleranceMs: number;
+  private readonly requestsPerSecond: number;
   /** Theoretical arrival time of the next request at the sustained rate (epoch ms). */
   private tat = 0;
   private pausedUntilMs = 0;
 
+  /** The ceiling is fixed for the bucket's life: the tenant's `requestsPerSecond`, chosen by its creator. */
   constructor(requestsPerSecond: number, private readonly now: () => number = Date.now) {
-    this.configure(requestsPerSecond);
+    const shape = bucketShape(requestsPerSecond);
+    this.requestsPerSecond = requestsPerSecond;
+    this.intervalMs = 1000 / shape.refillPerSecond;
+    this.toleranceMs = (shape.burst - 1) * this.intervalMs;
   }
 
   get ceiling(): number {
@@ -47,11 +53,6 @@ export class TokenBucket {
 
   get pausedUntil(): number {
     return this.pausedUntilMs;
-  }
-
-  /** Lowers the ceiling (never raises it: when clients disagree the most careful one wins). */
-  restrictTo(requestsPerSecond: number): void {
-    if (requestsPerSecond < this.requestsPerSecond) this.configure(requestsPerSecond);
   }
 
   /** Resolves when the caller may start one request; rejects with `signal.reason` if cancelled. */
@@ -79,30 +80,4 @@ export class TokenBucket {
     // Resume with one request at `until`, then the sustained spacing: no burst straight after a 429.
     this.tat = Math.max(this.tat, until + this.toleranceMs);
   }
-
-  private configure(requestsPerSecond: number): void {
-    const shape = bucketShape(requestsPerSecond);
-    this.requestsPerSecond = requestsPerSecond;
-    this.intervalMs = 1000 / shape.refillPerSecond;
-    this.toleranceMs = (shape.burst - 1) * this.intervalMs;
-  }
-}
-
-const registry = new Map<string, TokenBucket>();
-
-function registryKey(appKey: string, tenantId: string): string {
-  return `${createHash('sha256').update(appKey).digest('hex').slice(0, 16)}:${tenantId}`;
-}
-
-/** The shared bucket for (appKey, tenantId), created on first use. */
-export function rateLimiterFor(appKey: string, tenantId: string, requestsPerSecond: number): TokenBucket {
-  const key = registryKey(appKey, tenantId);
-  const existing = registry.get(key);
-  if (existing) {
-    existing.restrictTo(requestsPerSecond);
-    return existing;
-  }
-  const bucket = new TokenBucket(requestsPerSecond);
-  registry.set(key, bucket);
-  return bucket;
 }

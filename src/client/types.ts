@@ -4,6 +4,8 @@
  */
 import type { TenantConfig } from '../config/types.js';
 import type { Logger } from '../log/logger.js';
+import type { SecretSet } from '../log/secret-set.js';
+import type { TokenBucket } from './rate-limiter.js';
 
 export interface BackoffOptions {
   /** First retry waits up to `baseMs`; each further retry doubles the ceiling. */
@@ -22,6 +24,18 @@ export interface ClientOptions {
   /** Full-jitter exponential backoff. Default { baseMs: 500, maxMs: 30_000 }. */
   backoff?: BackoffOptions;
   userAgent?: string;
+  /**
+   * The bucket for this tenant's (app key, tenant) pair, when several clients must share one
+   * budget; its own ceiling applies and `tenant.requestsPerSecond` is not read. Default: a bucket
+   * of the client's own, at `tenant.requestsPerSecond` (right when one client serves the tenant).
+   */
+  rateLimiter?: TokenBucket;
+  /**
+   * Where the client keeps its client secret, app key and current access token for redaction;
+   * pass one to mask them in your own output too (clients may share one). Default: a set of its
+   * own. It stays bounded: each client's renewed token replaces that client's previous one.
+   */
+  secrets?: SecretSet;
 }
 
 export interface ApiResponse<T = unknown> {

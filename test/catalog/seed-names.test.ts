@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { AtlasError } from '../../src/errors.js';
 import { resolveEndpoint, seedGroups } from '../../src/catalog/index.js';
 
-const expected: Record<string, Array<[seedName: string, canonical: string]>> = {
+/** What a seed name means: a canonical endpoint, or the Titanpy path it requested that ServiceTitan no longer has. */
+type Meaning = string | { retired: string };
+
+const expected: Record<string, Array<[seedName: string, meaning: Meaning]>> = {
   accounting: [
     ['export/inventory-bills', 'accounting/export/inventory-bills'],
     ['export/invoice-items', 'accounting/export/invoice-items'],
@@ -122,14 +125,14 @@ const expected: Record<string, Array<[seedName: string, canonical: string]>> = {
     ['categories', 'marketing/categories'],
     ['costs', 'marketing/costs'],
     ['campaigns', 'marketing/campaigns'],
-    // No suppressions endpoint exists in the published documents any more (approximation, see
-    // seedApproximations): email opt-outs now live on CRM contact methods and their preferences.
-    ['suppressions', 'crm/contacts/contact-methods'],
+    // Titanpy requested marketing/v2/tenant/{tenant}/suppressions(/{id}); no such path is published
+    // any more, and no other endpoint may stand in for it.
+    ['suppressions', { retired: 'marketing/v2/tenant/{tenant}/suppressions' }],
     ['categories/', 'marketing/categories/{id}'],
     ['costs/', 'marketing/costs/{id}'],
     ['campaigns/', 'marketing/campaigns/{id}'],
     ['campaigns-costs/', 'marketing/campaigns/{id}/costs'],
-    ['suppressions/', 'crm/contacts/{contactId}/contact-methods/{contactMethodId}/preferences'],
+    ['suppressions/', { retired: 'marketing/v2/tenant/{tenant}/suppressions/{id}' }],
   ],
   marketing_reputation: [['reviews', 'marketingreputation/reviews']],
   memberships: [
@@ -250,7 +253,17 @@ describe('Titanpy seed names', () => {
 
   for (const [group, entries] of Object.entries(expected)) {
     describe(group, () => {
-      it.each(entries)('%s → %s', (seedName, canonical) => {
+      it.each(entries.filter((entry): entry is [string, { retired: string }] => typeof entry[1] !== 'string'))(
+        '%s is refused as retired, naming %o',
+        (seedName, { retired }) => {
+          for (const resolve of [() => resolveEndpoint(seedName, { group }), () => resolveEndpoint(seedName)]) {
+            const refusal = { code: 'ENDPOINT_UNKNOWN', details: expect.objectContaining({ retiredPath: retired }) };
+            expect(resolve).toThrow(expect.objectContaining(refusal));
+          }
+        },
+      );
+
+      it.each(entries.filter((entry): entry is [string, string] => typeof entry[1] === 'string'))('%s → %s', (seedName, canonical) => {
         expect(resolveEndpoint(seedName, { group }).name).toBe(canonical);
         if (ambiguousWithoutGroup.has(seedName)) {
           expect(() => resolveEndpoint(seedName)).toThrow(expect.objectContaining({ code: 'ENDPOINT_AMBIGUOUS' }));

@@ -1,7 +1,7 @@
-// client.get(): the seed's Titanpy.Get(endpoint, query, id, category, url) over the catalog,
-// checked by what the sandbox actually received.
+// getEndpoint(client, …): the seed's Titanpy.Get(endpoint, query, id, category, url), resolved by the
+// catalog layer and sent by the client, checked by what the sandbox actually received.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { findEndpoint } from '../../src/catalog/index.js';
+import { findEndpoint, getEndpoint } from '../../src/catalog/index.js';
 import { AtlasError } from '../../src/errors.js';
 import { ServiceTitanClient } from '../../src/client/index.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
@@ -25,9 +25,9 @@ describe('get', () => {
   const base = (): string => `/crm/v2/tenant/${sandbox.tenantId}`;
 
   it('applies the endpoint\'s defaultQuery when no query is given, and only the given query otherwise', async () => {
-    const body = await client.get<{ data: unknown[] }>('crm/customers');
+    const body = await getEndpoint<{ data: unknown[] }>(client, 'crm/customers');
     expect(Array.isArray(body.data)).toBe(true);
-    await client.get('crm/customers', { query: { pageSize: 5 } });
+    await getEndpoint(client, 'crm/customers', { query: { pageSize: 5 } });
     const [first, second] = sandbox.requests();
     expect(first.path).toBe(`${base()}/customers`);
     expect(first.query).toEqual(findEndpoint('crm/customers')!.defaultQuery);
@@ -35,29 +35,29 @@ describe('get', () => {
   });
 
   it('resolves seed names within a group', async () => {
-    const body = await client.get<{ hasMore: boolean; data: unknown[] }>('export/customers', { group: 'crm' });
+    const body = await getEndpoint<{ hasMore: boolean; data: unknown[] }>(client, 'export/customers', { group: 'crm' });
     expect(typeof body.hasMore).toBe('boolean');
     expect(sandbox.requests()[0].endpoint).toBe('crm/export/customers');
   });
 
   it('fills {id} placeholders, and turns several ids into ?ids= where the path has none', async () => {
     const [customer] = sandbox.truth('crm/export/customers') as Array<{ id: number }>;
-    const one = await client.get<{ id: number }>('crm/customers/{id}', { id: customer.id });
+    const one = await getEndpoint<{ id: number }>(client, 'crm/customers/{id}', { id: customer.id });
     expect(one.id).toBe(customer.id);
-    await client.get('crm/customers', { id: [customer.id, 42] });
+    await getEndpoint(client, 'crm/customers', { id: [customer.id, 42] });
     const [byId, byIds] = sandbox.requests();
     expect(byId.path).toBe(`${base()}/customers/${customer.id}`);
     expect(byIds.query.ids).toBe(`${customer.id},42`);
   });
 
   it('fills the category placeholder of reporting endpoints', async () => {
-    await client.get('reporting/report-category/{report_category}/reports', { category: 'operations' }).catch(() => undefined);
+    await getEndpoint(client, 'reporting/report-category/{report_category}/reports', { category: 'operations' }).catch(() => undefined);
     expect(sandbox.requests()[0].path).toBe(`/reporting/v2/tenant/${sandbox.tenantId}/report-category/operations/reports`);
   });
 
   it('`url` bypasses the catalog (absolute or relative to apiUrl)', async () => {
-    await client.get(undefined, { url: `${sandbox.apiUrl}${base()}/export/customers`, query: { from: '2024-01-01' } });
-    await client.get(undefined, { url: `${base()}/export/locations` });
+    await getEndpoint(client, undefined, { url: `${sandbox.apiUrl}${base()}/export/customers`, query: { from: '2024-01-01' } });
+    await getEndpoint(client, undefined, { url: `${base()}/export/locations` });
     const [absolute, relative] = sandbox.requests();
     expect(absolute.endpoint).toBe('crm/export/customers');
     expect(absolute.query).toEqual({ from: '2024-01-01' });
@@ -65,13 +65,18 @@ describe('get', () => {
   });
 
   it('rejects bad arguments before any request is sent', async () => {
-    const missingId = await client.get('crm/customers/{id}').catch((e: unknown) => e);
+    const missingId = await getEndpoint(client, 'crm/customers/{id}').catch((e: unknown) => e);
     expect((missingId as AtlasError).code).toBe('ENDPOINT_ARGUMENT');
-    const nothing = await client.get(undefined).catch((e: unknown) => e);
+    const nothing = await getEndpoint(client, undefined).catch((e: unknown) => e);
     expect((nothing as AtlasError).code).toBe('ENDPOINT_ARGUMENT');
-    const unknown = await client.get('crm/no-such-endpoint').catch((e: unknown) => e);
+    const unknown = await getEndpoint(client, 'crm/no-such-endpoint').catch((e: unknown) => e);
     expect((unknown as AtlasError).code).toBe('ENDPOINT_UNKNOWN');
-    const elsewhere = await client.get(undefined, { url: 'https://example.com/crm/v2/tenant/1/export/customers' }).catch((e: unknown) => e);
+    // A retired seed name is refused rather than sent to a different endpoint.
+    const retired = await getEndpoint(client, 'suppressions', { group: 'marketing' }).catch((e: unknown) => e);
+    expect((retired as AtlasError).code).toBe('ENDPOINT_UNKNOWN');
+    expect((retired as AtlasError).message).toMatch(/is retired: Titanpy requested marketing\/v2\/tenant\/\{tenant\}\/suppressions/);
+    const foreignUrl = 'https://example.com/crm/v2/tenant/1/export/customers';
+    const elsewhere = await getEndpoint(client, undefined, { url: foreignUrl }).catch((e: unknown) => e);
     expect((elsewhere as AtlasError).code).toBe('ENDPOINT_ARGUMENT');
     expect(sandbox.requests()).toEqual([]);
   });

@@ -4,7 +4,8 @@
 // ones the client really obtained and sent, captured by a recording proxy in front of the sandbox.
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ServiceTitanClient } from '../../src/client/index.js';
+import { getEndpoint } from '../../src/catalog/index.js';
+import { SecretSet, ServiceTitanClient } from '../../src/client/index.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { collectLog, exportPath, fast, tenantFor } from './support/fixtures.js';
 import { startRecordingProxy, type RecordingProxy } from './support/recording-proxy.js';
@@ -77,8 +78,8 @@ describe('secrets never leak', () => {
     await capture(new ServiceTitanClient({ tenant: tenantFor(sandbox, { clientSecret: wrongSecret }, proxy.url), logger: json.logger, ...fast }).request(exportPath(sandbox)));
     await capture(new ServiceTitanClient({ tenant: tenantFor(sandbox, { appKey: wrongAppKey }, proxy.url), logger: text.logger, ...fast }).request(exportPath(sandbox)));
     // 5. The catalog path with a bad argument, and a URL outside the API origin.
-    await capture(clients[0].get('crm/customers/{id}'));
-    await capture(clients[0].get(undefined, { url: 'http://example.invalid/steal' }));
+    await capture(getEndpoint(clients[0], 'crm/customers/{id}'));
+    await capture(getEndpoint(clients[0], undefined, { url: 'http://example.invalid/steal' }));
 
     const codes = errors.map((e) => (e as { code?: string }).code);
     for (const expected of ['API_RETRIES_EXHAUSTED', 'AUTH_FAILED', 'API_REQUEST_FAILED', 'ENDPOINT_ARGUMENT']) expect(codes).toContain(expected);
@@ -101,5 +102,21 @@ describe('secrets never leak', () => {
         if (line.includes(secret)) throw new Error(`secret leaked (…${secret.slice(-6)}) in: ${line.slice(0, 300)}`);
       }
     }
+  });
+
+  it('a client keeps its credentials and only its current token: each renewal replaces the last', async () => {
+    const secrets = new SecretSet();
+    const tenant = tenantFor(sandbox, {}, proxy.url);
+    const client = new ServiceTitanClient({ tenant, ...fast, secrets });
+    const tokensBefore = proxy.tokensSeen().length;
+    const started = Date.now();
+    // Tokens live 1 s here and are renewed 0.1 s before expiry.
+    while (Date.now() - started < 2_500) await client.request(exportPath(sandbox), { from: '2020-01-01' });
+    const used = proxy.tokensSeen().slice(tokensBefore);
+    expect(client.stats.tokenRenewals).toBeGreaterThanOrEqual(2);
+    expect(used.length).toBe(client.stats.tokenRenewals + 1);
+    expect(secrets.size).toBe(3);
+    expect([tenant.clientSecret, tenant.appKey, used[used.length - 1]].map((value) => secrets.has(value))).toEqual([true, true, true]);
+    expect(used.slice(0, -1).some((token) => secrets.has(token))).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 /** `atlas get <endpoint>`: one GET through the client, printed as JSON (the seed's Titanpy.Get). */
 import type { Command } from 'commander';
+import { getEndpoint } from '../../catalog/index.js';
 import { ServiceTitanClient } from '../../client/index.js';
 import { AtlasError } from '../../errors.js';
 import { action, collect, loadCliConfig, loggerFor, type CliIo } from '../context.js';
@@ -31,7 +32,7 @@ export function registerGetCommand(program: Command, io: CliIo): void {
         if (!endpoint && !options.url) throw new AtlasError('ENDPOINT_ARGUMENT', 'name an endpoint (e.g. atlas get crm/export/customers) or pass --url');
         const config = await loadCliConfig(command, { tenant: options.tenant ? [options.tenant] : undefined });
         const client = new ServiceTitanClient({ tenant: config.tenants[0], logger: loggerFor(config, command) });
-        const body = await client.get(endpoint, {
+        const body = await getEndpoint(client, endpoint, {
           id: options.id && options.id.length === 1 ? options.id[0] : options.id,
           category: options.category,
           group: options.group,

@@ -1,6 +1,6 @@
 /**
  * The Titanpy `Get(endpoint, query, id, category, url)` mapping onto the catalog: which URL and
- * query a `client.get()` call means. Pure (no I/O) so the CLI's `atlas get` and tests agree.
+ * query a `getEndpoint()` call means. Pure (no I/O); the client only ever sees the result.
  *
  * - `url` bypasses the catalog (absolute, or a path under apiUrl); `query` is sent as given.
  * - otherwise `endpoint` is resolved (canonical or seed name, `group` to disambiguate);
@@ -9,10 +9,12 @@
  *   endpoints without id placeholders that filter by `ids`;
  * - with no `query` the endpoint's `defaultQuery` applies (Titanpy's "default query").
  */
-import { categoryPlaceholderOf, endpointUrl, resolveEndpoint, seedArguments } from '../catalog/index.js';
-import type { EndpointDescriptor } from '../catalog/types.js';
+import type { Query } from '../client/types.js';
 import { AtlasError } from '../errors.js';
-import type { Query } from './types.js';
+import { resolveEndpoint } from './resolve.js';
+import { categoryPlaceholderOf, seedArguments } from './seed-arguments.js';
+import type { EndpointDescriptor } from './types.js';
+import { endpointUrl } from './url.js';
 
 export interface GetOptions {
   query?: Record<string, string | number | boolean>;
@@ -29,7 +31,11 @@ export interface GetTarget {
   label: string | undefined;
 }
 
-export function resolveGetUrl(endpoint: string | undefined, options: GetOptions, tenant: { apiUrl: string; tenantId: string }): GetTarget {
+export function resolveGetTarget(
+  endpoint: string | undefined,
+  options: GetOptions,
+  tenant: { apiUrl: string; tenantId: string },
+): GetTarget {
   if (options.url !== undefined && options.url !== '') return { url: options.url, query: options.query, label: undefined };
   if (endpoint === undefined || endpoint.trim() === '') {
     throw new AtlasError('ENDPOINT_ARGUMENT', 'get() needs an endpoint name (e.g. crm/export/customers) or a url');
