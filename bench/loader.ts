@@ -44,7 +44,9 @@ export async function benchLoader(warehouse: Warehouse, repeat: number): Promise
     await startRunEndpoint(warehouse.pool, schema, runId, descriptor.name, target.table);
     let started = process.hrtime.bigint();
     for (const [i, records] of pages.entries()) {
-      await loadPage(warehouse.pool, { target, tenantId: '1', runId, page: preparePage(records, target), cursor: exportCursor(`t${i}`, null), requests: 1, retries: 0 });
+      await loadPage(warehouse.pool, {
+        target, tenantId: '1', runId, page: preparePage(records, target), cursor: exportCursor(`t${i}`, null), requests: 1, retries: 0,
+      });
     }
     atlas.push(Number(process.hrtime.bigint() - started) / 1e9);
 

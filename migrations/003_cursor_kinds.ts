@@ -27,8 +27,9 @@ export async function up(knex: Knex): Promise<void> {
     add constraint _cursors_kind check (kind in ('export', 'list-incremental', 'list-full', 'per-parent')),
     add constraint _cursors_continue_from_export check (continue_from is null or kind = 'export'),
     add constraint _cursors_last_parent_key_per_parent check (last_parent_key is null or kind = 'per-parent')`);
-  await knex.raw(`comment on column ${cursors}.kind is 'export | list-incremental | list-full | per-parent: which walk the row belongs to'`);
-  await knex.raw(`comment on column ${cursors}.last_parent_key is 'per-parent: key of the last parent whose records are loaded in the walk in progress'`);
+  await knex.raw(`comment on column ${cursors}.kind is 'export | list-incremental | list-full | per-parent: the walk it belongs to'`);
+  await knex.raw(`comment on column ${cursors}.last_parent_key is
+    'per-parent: key of the last parent whose records are loaded in the walk in progress'`);
   await knex.raw(`comment on column ${cursors}.walk_id is 'full lists, sweeps and per-parent walks: id of the walk in progress'`);
 }
 

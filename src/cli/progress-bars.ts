@@ -37,7 +37,8 @@ export function terminalProgress(logger: Logger, stream: NodeJS.WriteStream = pr
       const { received, inserted, updated, unchanged, rejected, pages, retries } = outcome;
       const line =
         `${outcome.status === 'failed' ? '✗' : '✓'} ${id}: ${received} rows (${inserted} new, ${updated} changed, ${unchanged} unchanged` +
-        `${rejected ? `, ${rejected} rejected` : ''}) in ${pages} pages${retries ? `, ${retries} retries` : ''}${outcome.error ? ` — ${outcome.error}` : ''}`;
+        `${rejected ? `, ${rejected} rejected` : ''}) in ${pages} pages${retries ? `, ${retries} retries` : ''}` +
+        `${outcome.error ? ` — ${outcome.error}` : ''}`;
       bars.log(line + '\n');
       if (outcome.status === 'failed') logger.debug('endpoint failed', { tenant, endpoint, error: outcome.error });
     },

@@ -24,7 +24,11 @@ const source: Knex.MigrationSource<string> = {
 };
 
 /** Runs `work` holding the schema's migration lock on one connection, the schema created. */
-async function underMigrationLock<T>(knex: Knex, schema: string, work: (migrator: Knex.Migrator, config: Knex.MigratorConfig) => Promise<T>): Promise<T> {
+async function underMigrationLock<T>(
+  knex: Knex,
+  schema: string,
+  work: (migrator: Knex.Migrator, config: Knex.MigratorConfig) => Promise<T>,
+): Promise<T> {
   assertIdentifier(schema, 'schema');
   const connection = await knex.client.acquireConnection();
   const lockKey = `atlas-migrate:${schema}`;

@@ -46,7 +46,9 @@ function cursorColumns(cursor: Cursor): unknown[] {
     case 'per-parent':
       return [cursor.kind, null, cursor.lastParentKey, null, null, 0, null, cursor.walkId, cursor.sweptAt];
     default:
-      return [cursor.kind, null, null, cursor.maxModifiedOn, cursor.bookmark, cursor.page, cursor.walkBookmark, cursor.walkId, cursor.sweptAt];
+      return [
+        cursor.kind, null, null, cursor.maxModifiedOn, cursor.bookmark, cursor.page, cursor.walkBookmark, cursor.walkId, cursor.sweptAt,
+      ];
   }
 }
 
@@ -60,10 +62,18 @@ export async function readCursor(db: Queryable, schema: string, tenantId: string
 }
 
 /** Writes the cursor; `max_modified_on` only ever moves forward. */
-export async function writeCursor(db: Queryable, schema: string, tenantId: string, endpoint: string, cursor: Cursor, runId: number): Promise<void> {
+export async function writeCursor(
+  db: Queryable,
+  schema: string,
+  tenantId: string,
+  endpoint: string,
+  cursor: Cursor,
+  runId: number,
+): Promise<void> {
   await db.query(
     `insert into ${qualified(schema, '_cursors')} as c
-       (tenant_id, endpoint, run_id, kind, continue_from, last_parent_key, max_modified_on, bookmark, page, walk_bookmark, walk_id, swept_at, updated_at)
+       (tenant_id, endpoint, run_id, kind, continue_from, last_parent_key, max_modified_on, bookmark, page, walk_bookmark, walk_id,
+        swept_at, updated_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
      on conflict (tenant_id, endpoint) do update set
        kind = excluded.kind, continue_from = excluded.continue_from, last_parent_key = excluded.last_parent_key,

@@ -44,7 +44,7 @@ export function exportCursor(continueFrom: string | null, maxModifiedOn: string 
 /** A list cursor with no walk in progress. */
 export function idleListCursor(
   kind: ListCursor['kind'],
-  at: { maxModifiedOn: string | null; bookmark: string | null; sweptAt: string | null } = { maxModifiedOn: null, bookmark: null, sweptAt: null },
+  at: Pick<ListCursor, 'maxModifiedOn' | 'bookmark' | 'sweptAt'> = { maxModifiedOn: null, bookmark: null, sweptAt: null },
 ): ListCursor {
   return { kind, ...at, page: 0, walkBookmark: null, walkId: null };
 }

@@ -19,7 +19,14 @@ export async function clearSeenKeys(db: Queryable, target: StagingTarget, tenant
 }
 
 /** Marks the rows walk `walkId` did not see as deleted, closes the walk with `cursor`; returns how many were marked. */
-export async function finishFullWalk(pool: pg.Pool, target: StagingTarget, tenantId: string, runId: number, walkId: string, cursor: Cursor): Promise<number> {
+export async function finishFullWalk(
+  pool: pg.Pool,
+  target: StagingTarget,
+  tenantId: string,
+  runId: number,
+  walkId: string,
+  cursor: Cursor,
+): Promise<number> {
   return withTransaction(pool, async (client) => {
     const keyArray = `jsonb_build_array(${target.keyColumns.map((c) => 's.' + quoteIdent(c)).join(', ')})`;
     // `not in` over the walk's keys plans as a hashed subplan: one pass over each table, where a

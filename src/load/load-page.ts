@@ -95,7 +95,9 @@ export async function loadPage(pool: pg.Pool, load: PageLoad): Promise<RunFigure
       await recordSeenKeys(client, load, pageTable);
     }
     await insertRejects(client, load);
-    const figures: RunFigures = { pages: 1, received: load.page.received, ...counts, deleted: 0, requests: load.requests, retries: load.retries };
+    const figures: RunFigures = {
+      pages: 1, received: load.page.received, ...counts, deleted: 0, requests: load.requests, retries: load.retries,
+    };
     await addRunFigures(client, load.target.schema, load.runId, load.target.endpoint, figures);
     await writeCursor(client, load.target.schema, load.tenantId, load.target.endpoint, load.cursor, load.runId);
     return figures;

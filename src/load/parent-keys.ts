@@ -17,7 +17,13 @@ export async function stagingTableExists(db: Queryable, target: StagingTarget): 
 }
 
 /** Up to `limit` parent keys (as text) after `after` (null: from the first), in key order. */
-export async function parentKeysAfter(db: Queryable, parents: StagingTarget, tenantId: string, after: string | null, limit: number): Promise<string[]> {
+export async function parentKeysAfter(
+  db: Queryable,
+  parents: StagingTarget,
+  tenantId: string,
+  after: string | null,
+  limit: number,
+): Promise<string[]> {
   const key = quoteIdent(parents.keyColumns[0]);
   const { rows } = await db.query<{ key: string }>(
     `select ${key}::text as key from ${qualified(parents.schema, parents.table)}

@@ -51,7 +51,13 @@ export async function finishRunEndpoint(
  * Adds figures to an endpoint's run row. Called by the loader inside its page transaction, so the
  * figures never run ahead of (or behind) the data they count.
  */
-export async function addRunFigures(db: Queryable, schema: string, runId: number, endpoint: string, delta: Partial<RunFigures>): Promise<void> {
+export async function addRunFigures(
+  db: Queryable,
+  schema: string,
+  runId: number,
+  endpoint: string,
+  delta: Partial<RunFigures>,
+): Promise<void> {
   const figures = RUN_FIGURES.filter((figure) => delta[figure] !== undefined);
   if (figures.length === 0) return;
   const sets = figures.map((figure, i) => {

@@ -41,7 +41,9 @@ export interface WarehouseStatus {
 }
 
 /** `coalesce(sum(e.<column>), 0) as <figure>` for every run figure. */
-const summedFigures = RUN_FIGURES.map((figure) => `coalesce(sum(e.${quoteIdent(RUN_FIGURE_COLUMNS[figure])}), 0) as ${quoteIdent(figure)}`).join(', ');
+const summedFigures = RUN_FIGURES.map(
+  (figure) => `coalesce(sum(e.${quoteIdent(RUN_FIGURE_COLUMNS[figure])}), 0) as ${quoteIdent(figure)}`,
+).join(', ');
 
 async function existingTables(pool: pg.Pool, schema: string): Promise<Set<string>> {
   const { rows } = await pool.query('select table_name from information_schema.tables where table_schema = $1', [schema]);

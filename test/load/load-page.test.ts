@@ -115,7 +115,9 @@ describe('loadPage', () => {
     const scope = await freshScope();
     const counts = await load(scope, [{ technicianId: 4, modifiedOn: '2025-01-01T00:00:00Z' }, { technicianId: 'x', jobId: 1 }, { technicianId: 5, jobId: 50, text: 'nul\u0000byte' }, 'not an object'], 't8');
     expect(counts).toEqual({ inserted: 0, updated: 0, unchanged: 0, rejected: 4 });
-    const { rows } = await warehouse.pool.query('select reason, record from stage._rejects where tenant_id = $1 order by id', [scope.tenantId]);
+    const { rows } = await warehouse.pool.query('select reason, record from stage._rejects where tenant_id = $1 order by id', [
+      scope.tenantId,
+    ]);
     expect(rows.map((r) => r.reason)).toEqual([
       'key field "jobId" is missing or not an integer',
       'key field "technicianId" is missing or not an integer',
@@ -136,7 +138,9 @@ describe('loadPage', () => {
       }),
     ).rejects.toThrow(/missing_table/);
     expect(await readCursor(warehouse.pool, 'stage', scope.tenantId, descriptor.name)).toEqual(exportCursor('t-loaded', null));
-    const figures = await warehouse.pool.query('select pages, rows_inserted, rows_rejected from stage._run_endpoints where run_id = $1', [scope.runId]);
+    const figures = await warehouse.pool.query('select pages, rows_inserted, rows_rejected from stage._run_endpoints where run_id = $1', [
+      scope.runId,
+    ]);
     expect(figures.rows[0]).toEqual({ pages: 1, rows_inserted: 1, rows_rejected: 0 });
   });
 });

@@ -117,7 +117,9 @@ describe('atlas build then atlas sync', () => {
     expect(built.build.ok).toBe(true);
     const endpoints = defaultEndpoints();
     const liveBefore = new Map<string, Set<string>>();
-    for (const endpoint of endpoints) liveBefore.set(endpoint, new Set((await stagingRows(warehouse.pool, 'atlas', sandbox.tenantId, endpoint)).keys()));
+    for (const endpoint of endpoints) {
+      liveBefore.set(endpoint, new Set((await stagingRows(warehouse.pool, 'atlas', sandbox.tenantId, endpoint)).keys()));
+    }
     let deletedInSandbox = 0;
     for (let i = 0; i < 6 && deletedInSandbox === 0; i++) deletedInSandbox = sandbox.advance({ hours: 24 }).deleted;
     expect(deletedInSandbox).toBeGreaterThan(0);
@@ -138,11 +140,14 @@ describe('atlas build then atlas sync', () => {
 
     const outcomes = summary.tenants.flatMap((t) => ('endpoints' in t ? t.endpoints : []));
     expect(Object.fromEntries(outcomes.filter((o) => o.deleted > 0).map((o) => [o.endpoint, o.deleted]))).toEqual(expectedCounts);
-    const recorded = await warehouse.pool.query(`select endpoint, rows_deleted::int as n from atlas._run_endpoints where run_id = 2 and rows_deleted > 0`);
+    const recorded = await warehouse.pool.query(
+      `select endpoint, rows_deleted::int as n from atlas._run_endpoints where run_id = 2 and rows_deleted > 0`,
+    );
     expect(Object.fromEntries(recorded.rows.map((r) => [r.endpoint, r.n]))).toEqual(expectedCounts);
     for (const [endpoint, keys] of expected) {
       const marked = await markedDeleted(warehouse.pool, sandbox.tenantId, endpoint);
-      expect({ endpoint, marked: [...marked.keys()].sort(), active: [...marked.values()].filter(Boolean) }).toEqual({ endpoint, marked: keys, active: [] });
+      const found = { endpoint, marked: [...marked.keys()].sort(), active: [...marked.values()].filter(Boolean) };
+      expect(found).toEqual({ endpoint, marked: keys, active: [] });
     }
   });
 

@@ -32,24 +32,37 @@ describe('migration 003: cursors saved in the old shape', () => {
     expect(await migrateStep(warehouse.knex, 'atlas', 'down')).toEqual(['003_cursor_kinds']);
     const old = await pool.query(`select endpoint, mode, continue_from, walk_id from atlas._cursors order by endpoint`);
     expect(old.rows.map((r) => [r.endpoint, r.mode])).toEqual([
-      ['crm/customers/{id}/notes', 'list-full'], ['crm/export/customers', 'export'], ['jpm/job-types', 'list-incremental'], ['marketing/costs', 'list-full'],
+      ['crm/customers/{id}/notes', 'list-full'],
+      ['crm/export/customers', 'export'],
+      ['jpm/job-types', 'list-incremental'],
+      ['marketing/costs', 'list-full'],
     ]);
 
     // As an old Atlas leaves a per-parent walk killed after the median parent: its key in
     // continue_from, the keys it saw under its walk id, later parents' notes not loaded yet.
-    const parents = await pool.query<{ id: string }>('select id::text as id from atlas.crm_customers where tenant_id = $1 order by id', [sandbox.tenantId]);
+    const parents = await pool.query<{ id: string }>('select id::text as id from atlas.crm_customers where tenant_id = $1 order by id', [
+      sandbox.tenantId,
+    ]);
     const stoppedAfter = parents.rows[Math.floor(parents.rows.length / 2)].id;
-    await pool.query(`update atlas._cursors set continue_from = $1, walk_id = 'old-walk', swept_at = null where endpoint = $2`, [stoppedAfter, notes]);
+    await pool.query(`update atlas._cursors set continue_from = $1, walk_id = 'old-walk', swept_at = null where endpoint = $2`, [
+      stoppedAfter,
+      notes,
+    ]);
     await pool.query(
       `insert into atlas._seen_keys (tenant_id, endpoint, walk_id, key)
-       select tenant_id, $2, 'old-walk', jsonb_build_array(id) from atlas.crm_customers_notes where tenant_id = $1 and parent_id <= $3::bigint`,
+       select tenant_id, $2, 'old-walk', jsonb_build_array(id) from atlas.crm_customers_notes
+       where tenant_id = $1 and parent_id <= $3::bigint`,
       [sandbox.tenantId, notes, stoppedAfter],
     );
-    const unloaded = await pool.query('delete from atlas.crm_customers_notes where tenant_id = $1 and parent_id > $2::bigint', [sandbox.tenantId, stoppedAfter]);
+    const unloaded = await pool.query('delete from atlas.crm_customers_notes where tenant_id = $1 and parent_id > $2::bigint', [
+      sandbox.tenantId,
+      stoppedAfter,
+    ]);
     expect(unloaded.rowCount).toBeGreaterThan(0);
     // A closed per-parent cursor of an old Atlas has nothing in continue_from: its name says what it is.
     await pool.query(
-      `insert into atlas._cursors (tenant_id, endpoint, mode, swept_at) values ($1, 'crm/leads/{id}/notes', 'list-full', '2025-01-02T03:04:05Z')`,
+      `insert into atlas._cursors (tenant_id, endpoint, mode, swept_at)
+       values ($1, 'crm/leads/{id}/notes', 'list-full', '2025-01-02T03:04:05Z')`,
       [sandbox.tenantId],
     );
 

@@ -118,7 +118,9 @@ describe('hostile conditions', () => {
         expect('error' in first ? first.error : '').toMatch(/already being synced by run 1/);
         expect(second).toMatchObject({ tenantId: free.tenantId, status: 'succeeded' });
         await expectStagingEqualsTruth(warehouse.pool, 'atlas', free, endpoints.include);
-        const lockedRows = await warehouse.pool.query('select count(*)::int as n from atlas.crm_customers where tenant_id = $1', [locked.tenantId]);
+        const lockedRows = await warehouse.pool.query('select count(*)::int as n from atlas.crm_customers where tenant_id = $1', [
+          locked.tenantId,
+        ]);
         expect(lockedRows.rows[0].n).toBe(0);
       } finally {
         await lock.release();

@@ -32,9 +32,12 @@ describe('per-parent endpoints', () => {
     expect(perParent.filter((d) => ran.has(d.name)).map((d) => d.name)).toEqual([]);
     const perParentNames = new Set(perParent.map((d) => d.name));
     expect(sandbox.requests().filter((r) => r.endpoint && perParentNames.has(r.endpoint)).map((r) => r.path)).toEqual([]);
-    const tables = await warehouse.pool.query(`select table_name from information_schema.tables where table_schema = 'plain' and table_name = any($1::text[])`, [
-      perParent.map((d) => d.extract!.table),
-    ]);
+    const tables = await warehouse.pool.query(
+      `select table_name from information_schema.tables where table_schema = 'plain' and table_name = any($1::text[])`,
+      [
+        perParent.map((d) => d.extract!.table),
+      ],
+    );
     expect(tables.rows).toEqual([]);
   });
 

@@ -22,6 +22,8 @@ export function seededRandom(seed: number): () => number {
 export function seedFromEnv(name: string): number {
   const given = process.env[name];
   if (given === undefined || given === '') return Math.floor(Math.random() * 2 ** 32);
-  if (!/^\d{1,10}$/.test(given) || Number(given) >= 2 ** 32) throw new Error(`${name} must be an integer from 0 to 4294967295, got "${given}"`);
+  if (!/^\d{1,10}$/.test(given) || Number(given) >= 2 ** 32) {
+    throw new Error(`${name} must be an integer from 0 to 4294967295, got "${given}"`);
+  }
   return Number(given);
 }
