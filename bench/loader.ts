@@ -6,7 +6,7 @@
 import type { EndpointDescriptor } from '../src/catalog/types.js';
 import type { Warehouse } from '../src/db/connection.js';
 import { migrate } from '../src/db/migrate.js';
-import { emptyCursor } from '../src/load/cursor.js';
+import { exportCursor } from '../src/load/cursor.js';
 import { loadPage } from '../src/load/load-page.js';
 import { preparePage } from '../src/load/prepare-page.js';
 import { ensureStagingTables } from '../src/load/staging-table.js';
@@ -44,7 +44,9 @@ export async function benchLoader(warehouse: Warehouse, repeat: number): Promise
     await startRunEndpoint(warehouse.pool, schema, runId, descriptor.name, target.table);
     let started = process.hrtime.bigint();
     for (const [i, records] of pages.entries()) {
-      await loadPage(warehouse.pool, { target, tenantId: '1', runId, page: preparePage(records, target), cursor: { ...emptyCursor('export'), continueFrom: `t${i}` }, requests: 1, retries: 0 });
+      await loadPage(warehouse.pool, {
+        target, tenantId: '1', runId, page: preparePage(records, target), cursor: exportCursor(`t${i}`, null), requests: 1, retries: 0,
+      });
     }
     atlas.push(Number(process.hrtime.bigint() - started) / 1e9);
 

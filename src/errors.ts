@@ -98,3 +98,9 @@ export function exitCodeOf(code: AtlasErrorCode): number {
 export function exitCodeFor(error: unknown): number {
   return error instanceof AtlasError ? exitCodeOf(error.code) : 1;
 }
+
+/** The message of anything thrown (`String(value)` for non-errors). */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+

@@ -1,5 +1,6 @@
 /** Human-readable summary of a build or sync, printed when it ends. */
-import type { BuildSummary } from '../pipeline/build.js';
+import type { BuildSummary } from '../pipeline/outcomes.js';
+import { sumFigures } from '../runs/run-figures.js';
 
 const n = (value: number) => value.toLocaleString('en-US');
 
@@ -10,14 +11,7 @@ export function formatRunSummary(summary: BuildSummary): string {
       lines.push(`✗ tenant ${tenant.tenant} (${tenant.tenantId}): ${tenant.error}`);
       continue;
     }
-    const total = tenant.endpoints.reduce(
-      (acc, e) => ({
-        received: acc.received + e.received, inserted: acc.inserted + e.inserted, updated: acc.updated + e.updated,
-        unchanged: acc.unchanged + e.unchanged, rejected: acc.rejected + e.rejected, deleted: acc.deleted + e.deleted,
-        requests: acc.requests + e.requests, retries: acc.retries + e.retries, pages: acc.pages + e.pages,
-      }),
-      { received: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, deleted: 0, requests: 0, retries: 0, pages: 0 },
-    );
+    const total = sumFigures(tenant.endpoints);
     const mark = tenant.status === 'succeeded' ? '✓' : '✗';
     lines.push(
       `${mark} tenant ${tenant.tenant} (${tenant.tenantId}): ${tenant.status}, run ${tenant.runId}, ${tenant.endpoints.length} endpoints, ` +

@@ -6,7 +6,7 @@
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config/types.js';
-import { AtlasError } from '../errors.js';
+import { AtlasError, errorMessage } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { registerSecret } from '../log/redact.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.js';
@@ -35,7 +35,8 @@ export async function openWarehouse(url: string, options: { poolSize?: number; o
     await pool.query('select 1');
   } catch (cause) {
     await Promise.allSettled([pool.end(), knex.destroy()]);
-    throw new AtlasError('DATABASE_FAILED', `cannot connect to the database: ${(cause as Error).message}`, { cause: new Error((cause as Error).message) });
+    const message = errorMessage(cause);
+    throw new AtlasError('DATABASE_FAILED', `cannot connect to the database: ${message}`, { cause: new Error(message) });
   }
   return {
     knex,

@@ -8,11 +8,13 @@
 import type { Knex } from 'knex';
 import * as bookkeeping from '../../migrations/001_bookkeeping.js';
 import * as cursorSweeps from '../../migrations/002_cursor_sweeps.js';
+import * as cursorKinds from '../../migrations/003_cursor_kinds.js';
 import { assertIdentifier, quoteIdent } from './identifiers.js';
 
 const migrations: Record<string, Knex.Migration> = {
   '001_bookkeeping': bookkeeping,
   '002_cursor_sweeps': cursorSweeps,
+  '003_cursor_kinds': cursorKinds,
 };
 
 const source: Knex.MigrationSource<string> = {
@@ -21,20 +23,50 @@ const source: Knex.MigrationSource<string> = {
   getMigration: async (name) => migrations[name],
 };
 
-/** Creates the staging and marts schemas when missing and applies pending migrations. */
-export async function migrate(knex: Knex, schema: string, martsSchema?: string): Promise<string[]> {
+/** Runs `work` holding the schema's migration lock on one connection, the schema created. */
+async function underMigrationLock<T>(
+  knex: Knex,
+  schema: string,
+  work: (migrator: Knex.Migrator, config: Knex.MigratorConfig) => Promise<T>,
+): Promise<T> {
   assertIdentifier(schema, 'schema');
   const connection = await knex.client.acquireConnection();
   const lockKey = `atlas-migrate:${schema}`;
   try {
     await knex.raw('select pg_advisory_lock(hashtext(?))', [lockKey]).connection(connection);
     await knex.raw(`create schema if not exists ${quoteIdent(schema)}`).connection(connection);
-    if (martsSchema) await knex.raw(`create schema if not exists ${quoteIdent(assertIdentifier(martsSchema, 'marts schema'))}`).connection(connection);
-    const migrator = knex.withUserParams({ schema });
-    const [, applied] = await migrator.migrate.latest({ migrationSource: source, schemaName: schema, tableName: '_migrations' });
-    return applied as string[];
+    const config: Knex.MigratorConfig = { migrationSource: source, schemaName: schema, tableName: '_migrations' };
+    return await work(knex.withUserParams({ schema }).migrate, config);
   } finally {
     await knex.raw('select pg_advisory_unlock(hashtext(?))', [lockKey]).connection(connection).catch(() => {});
     await knex.client.releaseConnection(connection);
   }
+}
+
+/** Creates the staging and marts schemas when missing and applies pending migrations. */
+export async function migrate(knex: Knex, schema: string, martsSchema?: string): Promise<string[]> {
+  return underMigrationLock(knex, schema, async (migrator, config) => {
+    if (martsSchema) await knex.raw(`create schema if not exists ${quoteIdent(assertIdentifier(martsSchema, 'marts schema'))}`);
+    const [, applied] = await migrator.latest(config);
+    return applied as string[];
+  });
+}
+
+/**
+ * One migration step: `up` applies the next pending migration, `down` reverts the latest applied
+ * one. Returns the names it ran (none when there was nothing to do). For tests and repairs.
+ */
+export async function migrateStep(knex: Knex, schema: string, direction: 'up' | 'down'): Promise<string[]> {
+  return underMigrationLock(knex, schema, async (migrator, config) => {
+    const [, ran] = direction === 'up' ? await migrator.up(config) : await migrator.down(config);
+    return ran as string[];
+  });
+}
+
+/** Reverts every applied migration (the bookkeeping tables go; staging tables stay). */
+export async function rollbackAll(knex: Knex, schema: string): Promise<string[]> {
+  return underMigrationLock(knex, schema, async (migrator, config) => {
+    const [, reverted] = await migrator.rollback(config, true);
+    return reverted as string[];
+  });
 }

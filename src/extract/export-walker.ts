@@ -10,7 +10,7 @@
  *   is harmless) and says so in the run's notes.
  */
 import { ApiError, AtlasError } from '../errors.js';
-import { type CursorState, emptyCursor } from '../load/cursor.js';
+import { cursorOfKind, exportCursor } from '../load/cursor.js';
 import { latestTimestamp, preparePage } from '../load/prepare-page.js';
 import { runPagePipeline } from './page-pipeline.js';
 import { loadWalkPage } from './load-walk-page.js';
@@ -46,8 +46,7 @@ function isTokenRefusal(error: unknown): boolean {
 
 export async function walkExport(context: WalkContext): Promise<void> {
   const { descriptor, target } = context;
-  const { result } = context;
-  const saved: CursorState = context.cursor ?? emptyCursor('export');
+  const saved = cursorOfKind(context.cursor, ['export']) ?? exportCursor(null, null);
   const requested = new Set<string>();
   let maxModifiedOn = saved.maxModifiedOn;
 
@@ -70,7 +69,7 @@ export async function walkExport(context: WalkContext): Promise<void> {
     if (saved.continueFrom === null || !isTokenRefusal(error)) throw error;
     start = saved.maxModifiedOn ? new Date(Date.parse(saved.maxModifiedOn) - TOKEN_FALLBACK_MARGIN_MS).toISOString() : context.startDate ?? undefined;
     const note = `ServiceTitan refused the saved continuation token (${(error as ApiError).status}); restarted from ${start ? `modifiedOn >= ${start} (newest loaded change minus 1 h)` : 'the beginning'}`;
-    result.notes.push(note);
+    context.notes.push(note);
     context.logger.warn(note, { endpoint: descriptor.name });
     first = await fetchPage(start);
   }
@@ -82,8 +81,8 @@ export async function walkExport(context: WalkContext): Promise<void> {
     async (page) => {
       const prepared = preparePage(page.data, target);
       maxModifiedOn = latestTimestamp(maxModifiedOn, prepared.maxModifiedOn);
-      const cursor: CursorState = { ...emptyCursor('export'), continueFrom: page.continueFrom ?? page.from ?? saved.continueFrom, maxModifiedOn };
-      await loadWalkPage(context, result, { prepared, cursor, attempts: page.attempts });
+      const cursor = exportCursor(page.continueFrom ?? page.from ?? saved.continueFrom, maxModifiedOn);
+      await loadWalkPage(context, { prepared, cursor, attempts: page.attempts });
     },
   );
 }

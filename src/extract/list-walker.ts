@@ -14,7 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AtlasError } from '../errors.js';
-import { type CursorState, emptyCursor } from '../load/cursor.js';
+import { cursorOfKind, idleListCursor, listCursorAtPage } from '../load/cursor.js';
 import { clearSeenKeys, finishFullWalk } from '../load/finish-full-walk.js';
 import { latestTimestamp, preparePage } from '../load/prepare-page.js';
 import { runPagePipeline } from './page-pipeline.js';
@@ -45,8 +45,10 @@ export async function walkList(context: WalkContext): Promise<void> {
   const { descriptor, target } = context;
   const plan = descriptor.extract!;
   const full = plan.mode === 'list-full';
-  const { result } = context;
-  const saved: CursorState = context.cursor ?? emptyCursor(plan.mode);
+  const mode = plan.mode as 'list-incremental' | 'list-full';
+  // A list that changed between full and incremental keeps its position: only the kind follows the catalog.
+  const stored = cursorOfKind(context.cursor, ['list-incremental', 'list-full']);
+  const saved = stored ? { ...stored, kind: mode } : idleListCursor(mode);
   const resuming = saved.page > 0;
   // A resumed walk stays what it was: a sweep (it has a walk id) or a bounded incremental walk.
   const sweeping = full || (resuming ? saved.walkId !== null : context.sweepDue === true);
@@ -92,15 +94,15 @@ export async function walkList(context: WalkContext): Promise<void> {
       const prepared = preparePage(page.data, target);
       maxModifiedOn = latestTimestamp(maxModifiedOn, prepared.maxModifiedOn);
       const lastOfBoundedWalk = !page.hasMore && !sweeping;
-      const cursor: CursorState = lastOfBoundedWalk
-        ? { ...emptyCursor(plan.mode), maxModifiedOn, bookmark: nextBookmark(), sweptAt: saved.sweptAt }
-        : { ...emptyCursor(plan.mode), maxModifiedOn, bookmark: saved.bookmark, page: page.number, walkBookmark: bound, walkId, sweptAt: saved.sweptAt };
-      await loadWalkPage(context, result, { prepared, cursor, attempts: page.attempts, seenWalkId: walkId });
+      const cursor = lastOfBoundedWalk
+        ? idleListCursor(mode, { maxModifiedOn, bookmark: nextBookmark(), sweptAt: saved.sweptAt })
+        : listCursorAtPage(saved, { page: page.number, walkBookmark: bound, walkId, maxModifiedOn });
+      await loadWalkPage(context, { prepared, cursor, attempts: page.attempts, seenWalkId: walkId });
     },
   );
 
   if (walkId) {
-    const closed: CursorState = { ...emptyCursor(plan.mode), maxModifiedOn, bookmark: full ? null : nextBookmark(), sweptAt: new Date().toISOString() };
-    result.deleted = await finishFullWalk(context.pool, target, context.tenantId, context.runId, walkId, closed);
+    const closed = idleListCursor(mode, { maxModifiedOn, bookmark: full ? null : nextBookmark(), sweptAt: new Date().toISOString() });
+    context.figures.deleted += await finishFullWalk(context.pool, target, context.tenantId, context.runId, walkId, closed);
   }
 }

@@ -9,10 +9,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { endpointUrl, findEndpoint } from '../catalog/index.js';
-import { qualified, quoteIdent } from '../db/identifiers.js';
 import { AtlasError } from '../errors.js';
-import { type CursorState, emptyCursor } from '../load/cursor.js';
+import { cursorOfKind, perParentCursor } from '../load/cursor.js';
 import { clearSeenKeys, finishFullWalk } from '../load/finish-full-walk.js';
+import { parentKeysAfter, stagingTableExists } from '../load/parent-keys.js';
 import { preparePage } from '../load/prepare-page.js';
 import { stagingTargetFor } from '../load/staging-target.js';
 import { runPagePipeline } from './page-pipeline.js';
@@ -39,35 +39,25 @@ function parentTarget(context: WalkContext) {
 
 export async function walkPerParent(context: WalkContext): Promise<void> {
   const { descriptor, target, pool } = context;
-  const { result } = context;
-  const saved: CursorState = context.cursor ?? emptyCursor('list-full');
+  const saved = cursorOfKind(context.cursor, ['per-parent']) ?? perParentCursor(null, null, null);
   const resuming = saved.walkId !== null;
-  const walkId = resuming ? saved.walkId! : randomUUID();
+  const walkId = saved.walkId ?? randomUUID();
   const parents = parentTarget(context);
-  const parentKey = quoteIdent(parents.keyColumns[0]);
   const pageSize = descriptor.extract!.maxPageSize ?? 5000;
 
-  const exists = await pool.query('select 1 from information_schema.tables where table_schema = $1 and table_name = $2', [parents.schema, parents.table]);
-  if (!exists.rowCount) {
-    result.notes.push(`no parents: ${parents.endpoint} has not been loaded; extract it first`);
+  if (!(await stagingTableExists(pool, parents))) {
+    context.notes.push(`no parents: ${parents.endpoint} has not been loaded; extract it first`);
     return;
   }
   if (!resuming) {
     await clearSeenKeys(pool, target, context.tenantId);
   }
 
-  /** Parent keys after the last one taken, in key order, a batch at a time (never the whole table in memory). */
+  /** Parent keys after the last one taken, in key order, a batch at a time. */
   let queue: string[] = [];
-  let last: string | null = resuming ? saved.continueFrom : null;
+  let last: string | null = resuming ? saved.lastParentKey : null;
   const nextParent = async (): Promise<string | null> => {
-    if (queue.length === 0) {
-      const { rows } = await pool.query(
-        `select ${parentKey}::text as key from ${qualified(parents.schema, parents.table)}
-         where tenant_id = $1 and deleted_at is null and ($2::bigint is null or ${parentKey} > $2::bigint) order by ${parentKey} limit ${PARENT_BATCH}`,
-        [context.tenantId, last],
-      );
-      queue = rows.map((r) => r.key as string);
-    }
+    if (queue.length === 0) queue = await parentKeysAfter(pool, parents, context.tenantId, last, PARENT_BATCH);
     const key = queue.shift() ?? null;
     if (key !== null) last = key;
     return key;
@@ -94,10 +84,11 @@ export async function walkPerParent(context: WalkContext): Promise<void> {
       (position) => step(position as string),
       async (page) => {
         const prepared = preparePage(page.records, target, page.parent);
-        const cursor: CursorState = { ...emptyCursor('list-full'), continueFrom: page.parent, walkId, sweptAt: saved.sweptAt };
-        await loadWalkPage(context, result, { prepared, cursor, attempts: page.attempts, seenWalkId: walkId });
+        const cursor = perParentCursor(page.parent, walkId, saved.sweptAt);
+        await loadWalkPage(context, { prepared, cursor, attempts: page.attempts, seenWalkId: walkId });
       },
     );
   }
-  result.deleted = await finishFullWalk(pool, target, context.tenantId, context.runId, walkId, { ...emptyCursor('list-full'), sweptAt: new Date().toISOString() });
+  const closed = perParentCursor(null, null, new Date().toISOString());
+  context.figures.deleted += await finishFullWalk(pool, target, context.tenantId, context.runId, walkId, closed);
 }

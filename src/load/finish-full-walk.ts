@@ -1,24 +1,33 @@
 /**
- * Ends a complete sweeping walk (a full-refresh list, or an incremental list's sweep) in one transaction: every row of the tenant that the walk did
- * not see is marked deleted (`deleted_at`, `active = false`; the row and its last data stay), the
- * walk's key list is dropped and the cursor closes the walk.
+ * Ends a complete sweeping walk (a full-refresh list, an incremental list's sweep, a per-parent
+ * walk) in one transaction: every row of the tenant that the walk did not see is marked deleted
+ * (`deleted_at`, `active = false`; the row and its last data stay), the walk's key list is
+ * dropped, the count is added to the run's figures and the cursor closes the walk.
  */
 import type pg from 'pg';
 import { qualified, quoteIdent } from '../db/identifiers.js';
-import { writeCursor, type CursorState } from './cursor.js';
+import type { Queryable } from '../db/queryable.js';
+import { withTransaction } from '../db/transaction.js';
+import { addRunFigures } from '../runs/run-records.js';
+import type { Cursor } from './cursor.js';
+import { writeCursor } from './cursor-store.js';
 import type { StagingTarget } from './staging-target.js';
-
-type Queryable = Pick<pg.Pool, 'query'> | Pick<pg.PoolClient, 'query'>;
 
 /** Forgets the keys recorded by earlier sweeps of this (tenant, endpoint): a new sweep starts empty. */
 export async function clearSeenKeys(db: Queryable, target: StagingTarget, tenantId: string): Promise<void> {
   await db.query(`delete from ${qualified(target.schema, '_seen_keys')} where tenant_id = $1 and endpoint = $2`, [tenantId, target.endpoint]);
 }
 
-export async function finishFullWalk(pool: pg.Pool, target: StagingTarget, tenantId: string, runId: number, walkId: string, cursor: CursorState): Promise<number> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+/** Marks the rows walk `walkId` did not see as deleted, closes the walk with `cursor`; returns how many were marked. */
+export async function finishFullWalk(
+  pool: pg.Pool,
+  target: StagingTarget,
+  tenantId: string,
+  runId: number,
+  walkId: string,
+  cursor: Cursor,
+): Promise<number> {
+  return withTransaction(pool, async (client) => {
     const keyArray = `jsonb_build_array(${target.keyColumns.map((c) => 's.' + quoteIdent(c)).join(', ')})`;
     // `not in` over the walk's keys plans as a hashed subplan: one pass over each table, where a
     // correlated `not exists` on a freshly filled, unanalysed key table degrades to a nested loop.
@@ -31,14 +40,8 @@ export async function finishFullWalk(pool: pg.Pool, target: StagingTarget, tenan
     );
     await clearSeenKeys(client, target, tenantId);
     const deleted = marked.rowCount ?? 0;
-    await client.query(`update ${qualified(target.schema, '_run_endpoints')} set rows_deleted = rows_deleted + $3 where run_id = $1 and endpoint = $2`, [runId, target.endpoint, deleted]);
+    await addRunFigures(client, target.schema, runId, target.endpoint, { deleted });
     await writeCursor(client, target.schema, tenantId, target.endpoint, cursor, runId);
-    await client.query('commit');
     return deleted;
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -10,8 +10,11 @@
  */
 import type pg from 'pg';
 import { qualified, quoteIdent } from '../db/identifiers.js';
-import type { CursorState } from './cursor.js';
-import { writeCursor } from './cursor.js';
+import { withTransaction } from '../db/transaction.js';
+import { addRunFigures } from '../runs/run-records.js';
+import type { RunFigures } from '../runs/run-figures.js';
+import type { Cursor } from './cursor.js';
+import { writeCursor } from './cursor-store.js';
 import { copyIntoPageTable, pageKeyColumns } from './copy-rows.js';
 import type { PreparedPage } from './prepare-page.js';
 import { PARENT_COLUMN, type StagingTarget } from './staging-target.js';
@@ -22,7 +25,7 @@ export interface PageLoad {
   runId: number;
   page: PreparedPage;
   /** The cursor as it stands once this page is loaded. */
-  cursor: CursorState;
+  cursor: Cursor;
   /** Requests and retries spent fetching this page, added to the run's figures. */
   requests: number;
   retries: number;
@@ -30,12 +33,7 @@ export interface PageLoad {
   seenWalkId?: string;
 }
 
-export interface PageCounts {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-}
+type PageCounts = Pick<RunFigures, 'inserted' | 'updated' | 'unchanged' | 'rejected'>;
 
 /**
  * Postgres keeps microseconds; ServiceTitan sends up to 7 fractional digits. On a microsecond tie
@@ -83,21 +81,9 @@ async function recordSeenKeys(client: pg.PoolClient, load: PageLoad, pageTable: 
   );
 }
 
-async function addRunFigures(client: pg.PoolClient, load: PageLoad, counts: PageCounts): Promise<void> {
-  await client.query(
-    `update ${qualified(load.target.schema, '_run_endpoints')} set
-       pages = pages + 1, rows_received = rows_received + $3, rows_inserted = rows_inserted + $4,
-       rows_updated = rows_updated + $5, rows_unchanged = rows_unchanged + $6, rows_rejected = rows_rejected + $7,
-       requests = requests + $8, retries = retries + $9
-     where run_id = $1 and endpoint = $2`,
-    [load.runId, load.target.endpoint, load.page.received, counts.inserted, counts.updated, counts.unchanged, counts.rejected, load.requests, load.retries],
-  );
-}
-
-export async function loadPage(pool: pg.Pool, load: PageLoad): Promise<PageCounts> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+/** Loads the page with its cursor (one transaction) and returns the page's figures, as added to the run. */
+export async function loadPage(pool: pg.Pool, load: PageLoad): Promise<RunFigures> {
+  return withTransaction(pool, async (client) => {
     const counts: PageCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: load.page.rejects.length };
     if (load.page.rows.length > 0) {
       const pageTable = await copyIntoPageTable(client, load.target, load.page.rows);
@@ -109,14 +95,11 @@ export async function loadPage(pool: pg.Pool, load: PageLoad): Promise<PageCount
       await recordSeenKeys(client, load, pageTable);
     }
     await insertRejects(client, load);
-    await addRunFigures(client, load, counts);
+    const figures: RunFigures = {
+      pages: 1, received: load.page.received, ...counts, deleted: 0, requests: load.requests, retries: load.retries,
+    };
+    await addRunFigures(client, load.target.schema, load.runId, load.target.endpoint, figures);
     await writeCursor(client, load.target.schema, load.tenantId, load.target.endpoint, load.cursor, load.runId);
-    await client.query('commit');
-    return counts;
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+    return figures;
+  });
 }

@@ -6,6 +6,7 @@
  */
 import type pg from 'pg';
 import { qualified, quoteIdent } from '../db/identifiers.js';
+import { withTransaction } from '../db/transaction.js';
 import { PARENT_COLUMN, type StagingTarget } from './staging-target.js';
 
 export function stagingTableDdl(target: StagingTarget): string {
@@ -31,16 +32,8 @@ export function stagingTableDdl(target: StagingTarget): string {
  */
 export async function ensureStagingTables(pool: pg.Pool, targets: StagingTarget[]): Promise<void> {
   if (targets.length === 0) return;
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
+  await withTransaction(pool, async (client) => {
     await client.query('select pg_advisory_xact_lock(hashtext($1))', [`atlas-ddl:${targets[0].schema}`]);
     for (const target of targets) await client.query(stagingTableDdl(target));
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

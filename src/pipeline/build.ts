@@ -11,10 +11,12 @@ import { migrate } from '../db/migrate.js';
 import { ensureStagingTables } from '../load/staging-table.js';
 import { stagingTargetFor } from '../load/staging-target.js';
 import type { Warehouse } from '../db/connection.js';
+import { errorMessage } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import type { BuildSummary, TenantFailure } from './outcomes.js';
 import type { ProgressReporter } from './progress.js';
 import { DEFAULT_SWEEP_POLICY } from './run-endpoint.js';
-import { runTenant, type TenantRunOutcome } from './run-tenant.js';
+import { runTenant } from './run-tenant.js';
 import { selectEndpoints } from './select-endpoints.js';
 
 export interface BuildOptions {
@@ -27,11 +29,7 @@ export interface BuildOptions {
   clientOptions?: { maxAttempts?: number; timeoutMs?: number; backoff?: { baseMs: number; maxMs: number } };
 }
 
-export interface BuildSummary {
-  tenants: Array<TenantRunOutcome | { tenant: string; tenantId: string; status: 'failed'; error: string; code?: string }>;
-  /** True when every tenant's run succeeded. */
-  ok: boolean;
-}
+export type { BuildSummary } from './outcomes.js';
 
 export async function runBuild(config: AtlasConfig, warehouse: Warehouse, options: BuildOptions, logger: Logger, progress: ProgressReporter): Promise<BuildSummary> {
   const endpoints = selectEndpoints(config.endpoints);
@@ -50,9 +48,11 @@ export async function runBuild(config: AtlasConfig, warehouse: Warehouse, option
           sweep: { ...DEFAULT_SWEEP_POLICY, force: Boolean(options.sweepDeletes) }, logger, progress, signal: options.signal,
         });
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         logger.error('tenant run failed', { tenant: tenant.name, error: message });
-        return { tenant: tenant.name, tenantId: tenant.tenantId, status: 'failed' as const, error: message, code: (error as { code?: string }).code };
+        const code = (error as { code?: string }).code;
+        const failure: TenantFailure = { tenant: tenant.name, tenantId: tenant.tenantId, status: 'failed', error: message, code };
+        return failure;
       }
     }),
   );

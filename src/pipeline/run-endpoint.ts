@@ -10,11 +10,15 @@ import type { TenantConfig } from '../config/types.js';
 import { walkExport } from '../extract/export-walker.js';
 import { walkList } from '../extract/list-walker.js';
 import { walkPerParent } from '../extract/per-parent-walker.js';
-import { emptyWalkResult, type EndpointProgress, type PageSource, type WalkResult } from '../extract/types.js';
+import type { EndpointProgress, PageSource } from '../extract/types.js';
+import { errorMessage } from '../errors.js';
 import type { Logger } from '../log/logger.js';
-import { readCursor } from '../load/cursor.js';
+import type { Cursor } from '../load/cursor.js';
+import { readCursor } from '../load/cursor-store.js';
 import { stagingTargetFor } from '../load/staging-target.js';
+import { emptyFigures } from '../runs/run-figures.js';
 import { finishRunEndpoint, startRunEndpoint } from '../runs/run-records.js';
+import type { EndpointOutcome } from './outcomes.js';
 
 export interface EndpointRunInput {
   pool: pg.Pool;
@@ -39,22 +43,19 @@ export interface SweepPolicy {
 /** Default: incremental lists look for hard deletes once a day. */
 export const DEFAULT_SWEEP_POLICY: SweepPolicy = { force: false, afterHours: 24 };
 
-function sweepDue(policy: SweepPolicy, sweptAt: string | null | undefined): boolean {
+/** Whether a list walk should sweep; exports have no sweep, so for them the answer is unused. */
+function sweepDue(policy: SweepPolicy, cursor: Cursor | null): boolean {
+  const sweptAt = cursor && cursor.kind !== 'export' ? cursor.sweptAt : null;
   return policy.force || !sweptAt || Date.now() - Date.parse(sweptAt) >= policy.afterHours * 3_600_000;
 }
 
-export interface EndpointRunOutcome extends WalkResult {
-  endpoint: string;
-  status: 'succeeded' | 'failed';
-  error?: string;
-}
-
-export async function runEndpoint(input: EndpointRunInput): Promise<EndpointRunOutcome> {
+export async function runEndpoint(input: EndpointRunInput): Promise<EndpointOutcome> {
   const { descriptor, tenant, schema, pool } = input;
   const target = stagingTargetFor(descriptor, schema);
   const logger = input.logger.child({ tenant: tenant.name, endpoint: descriptor.name });
   await startRunEndpoint(pool, schema, input.runId, descriptor.name, target.table);
-  const result: WalkResult = emptyWalkResult();
+  const figures = emptyFigures();
+  const notes: string[] = [];
   try {
     const cursor = await readCursor(pool, schema, tenant.tenantId, descriptor.name);
     const context = {
@@ -62,16 +63,17 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointRunO
       url: descriptor.extract?.parent ? '' : endpointUrl(descriptor, { apiUrl: tenant.apiUrl, tenantId: tenant.tenantId, params: {} }),
       apiUrl: tenant.apiUrl,
       tenantId: tenant.tenantId, tenantName: tenant.name, runId: input.runId, cursor,
-      startDate: input.startDate, sweepDue: sweepDue(input.sweep, cursor?.sweptAt), logger, result, onPage: input.onPage, signal: input.signal,
+      startDate: input.startDate, sweepDue: sweepDue(input.sweep, cursor), logger, figures, notes,
+      onPage: input.onPage, signal: input.signal,
     };
     await (descriptor.extract?.mode === 'export' ? walkExport(context) : descriptor.extract?.parent ? walkPerParent(context) : walkList(context));
-    await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'succeeded', notes: result.notes });
-    return { endpoint: descriptor.name, status: 'succeeded', ...result };
+    await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'succeeded', notes });
+    return { endpoint: descriptor.name, status: 'succeeded', ...figures, notes };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'failed', error: message, notes: result.notes }).catch((cause) =>
-      logger.error('could not record the endpoint failure', { error: String(cause) }),
+    const message = errorMessage(error);
+    await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'failed', error: message, notes }).catch((cause) =>
+      logger.error('could not record the endpoint failure', { error: errorMessage(cause) }),
     );
-    return { endpoint: descriptor.name, status: 'failed', error: message, ...result };
+    return { endpoint: descriptor.name, status: 'failed', error: message, ...figures, notes };
   }
 }

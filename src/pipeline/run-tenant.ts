@@ -7,13 +7,16 @@ import type pg from 'pg';
 import type { LimitFunction } from 'p-limit';
 import type { EndpointDescriptor } from '../catalog/types.js';
 import type { TenantConfig } from '../config/types.js';
-import { emptyWalkResult, type PageSource } from '../extract/types.js';
+import { errorMessage } from '../errors.js';
+import type { PageSource } from '../extract/types.js';
 import type { Logger } from '../log/logger.js';
-import { deleteCursors } from '../load/cursor.js';
+import { deleteCursors } from '../load/cursor-store.js';
+import { emptyFigures } from '../runs/run-figures.js';
 import { closeAbandonedRuns, createRun, finishRun, type RunStatus } from '../runs/run-records.js';
 import { lockTenant } from '../runs/tenant-lock.js';
+import type { EndpointOutcome, TenantOutcome } from './outcomes.js';
 import type { ProgressReporter } from './progress.js';
-import { runEndpoint, type EndpointRunOutcome, type SweepPolicy } from './run-endpoint.js';
+import { runEndpoint, type SweepPolicy } from './run-endpoint.js';
 
 export interface TenantRunInput {
   pool: pg.Pool;
@@ -31,15 +34,7 @@ export interface TenantRunInput {
   signal?: AbortSignal;
 }
 
-export interface TenantRunOutcome {
-  tenant: string;
-  tenantId: string;
-  runId: number;
-  status: RunStatus;
-  endpoints: EndpointRunOutcome[];
-}
-
-export async function runTenant(input: TenantRunInput): Promise<TenantRunOutcome> {
+export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
   const { pool, schema, tenant } = input;
   const lock = await lockTenant(pool, schema, tenant);
   try {
@@ -52,8 +47,10 @@ export async function runTenant(input: TenantRunInput): Promise<TenantRunOutcome
       input.logger.info('full refresh: cursors reset', { tenant: tenant.name, cursors: reset });
     }
     const runOne = (descriptor: EndpointDescriptor) =>
-      input.limit(async (): Promise<EndpointRunOutcome> => {
-        if (input.signal?.aborted) return { endpoint: descriptor.name, status: 'failed', error: 'interrupted before it started', ...emptyWalkResult() };
+      input.limit(async (): Promise<EndpointOutcome> => {
+        if (input.signal?.aborted) {
+          return { endpoint: descriptor.name, status: 'failed', error: 'interrupted before it started', ...emptyFigures(), notes: [] };
+        }
         input.progress.endpointStarted(tenant.name, descriptor.name);
         const outcome = await runEndpoint({ ...input, descriptor, runId, onPage: (p) => input.progress.page(p) });
         input.progress.endpointFinished(tenant.name, descriptor.name, outcome);
@@ -61,13 +58,13 @@ export async function runTenant(input: TenantRunInput): Promise<TenantRunOutcome
       });
     // Per-parent endpoints read their parents from staging: they run once everything else is loaded.
     const children = input.endpoints.filter((d) => d.extract?.parent);
-    let outcomes: EndpointRunOutcome[];
+    let outcomes: EndpointOutcome[];
     try {
       outcomes = await Promise.all(input.endpoints.filter((d) => !d.extract?.parent).map(runOne));
       outcomes.push(...(await Promise.all(children.map(runOne))));
     } catch (error) {
       // Endpoint failures are outcomes; reaching here means the run itself broke (the database went away).
-      await finishRun(pool, schema, runId, 'failed', error instanceof Error ? error.message : String(error)).catch(() => {});
+      await finishRun(pool, schema, runId, 'failed', errorMessage(error)).catch(() => {});
       throw error;
     }
     const failed = outcomes.filter((o) => o.status === 'failed');

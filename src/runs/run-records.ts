@@ -5,7 +5,9 @@
  */
 import { hostname } from 'node:os';
 import type pg from 'pg';
-import { qualified } from '../db/identifiers.js';
+import { qualified, quoteIdent } from '../db/identifiers.js';
+import type { Queryable } from '../db/queryable.js';
+import { RUN_FIGURES, RUN_FIGURE_COLUMNS, type RunFigures } from './run-figures.js';
 
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'partial';
 
@@ -43,6 +45,30 @@ export async function finishRunEndpoint(
      where run_id = $1 and endpoint = $2`,
     [runId, endpoint, outcome.status, outcome.error ?? null, outcome.notes?.length ? outcome.notes.join('\n') : null],
   );
+}
+
+/**
+ * Adds figures to an endpoint's run row. Called by the loader inside its page transaction, so the
+ * figures never run ahead of (or behind) the data they count.
+ */
+export async function addRunFigures(
+  db: Queryable,
+  schema: string,
+  runId: number,
+  endpoint: string,
+  delta: Partial<RunFigures>,
+): Promise<void> {
+  const figures = RUN_FIGURES.filter((figure) => delta[figure] !== undefined);
+  if (figures.length === 0) return;
+  const sets = figures.map((figure, i) => {
+    const column = quoteIdent(RUN_FIGURE_COLUMNS[figure]);
+    return `${column} = ${column} + $${i + 3}`;
+  });
+  await db.query(`update ${qualified(schema, '_run_endpoints')} set ${sets.join(', ')} where run_id = $1 and endpoint = $2`, [
+    runId,
+    endpoint,
+    ...figures.map((figure) => delta[figure]),
+  ]);
 }
 
 /** Runs still marked running whose process is gone (killed) are closed as failed. */

@@ -5,7 +5,9 @@
  */
 import type pg from 'pg';
 import { extractedEndpoints } from '../catalog/index.js';
-import { qualified } from '../db/identifiers.js';
+import { qualified, quoteIdent } from '../db/identifiers.js';
+import { isoOrNull as iso } from '../db/timestamps.js';
+import { RUN_FIGURES, RUN_FIGURE_COLUMNS, type RunFigures } from './run-figures.js';
 
 export interface EndpointStatus {
   tenantId: string;
@@ -20,7 +22,8 @@ export interface EndpointStatus {
   lastError: string | null;
 }
 
-export interface RunSummary {
+/** One recent run with its figures summed over its endpoints. */
+export interface RecentRun extends RunFigures {
   id: number;
   tenantId: string;
   tenantName: string;
@@ -29,23 +32,18 @@ export interface RunSummary {
   startedAt: string;
   endedAt: string | null;
   error: string | null;
-  pages: number;
-  rowsReceived: number;
-  rowsInserted: number;
-  rowsUpdated: number;
-  rowsUnchanged: number;
-  rowsRejected: number;
-  requests: number;
-  retries: number;
 }
 
 export interface WarehouseStatus {
   migrated: boolean;
   endpoints: EndpointStatus[];
-  runs: RunSummary[];
+  runs: RecentRun[];
 }
 
-const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
+/** `coalesce(sum(e.<column>), 0) as <figure>` for every run figure. */
+const summedFigures = RUN_FIGURES.map(
+  (figure) => `coalesce(sum(e.${quoteIdent(RUN_FIGURE_COLUMNS[figure])}), 0) as ${quoteIdent(figure)}`,
+).join(', ');
 
 async function existingTables(pool: pg.Pool, schema: string): Promise<Set<string>> {
   const { rows } = await pool.query('select table_name from information_schema.tables where table_schema = $1', [schema]);
@@ -95,11 +93,7 @@ export async function readStatus(pool: pg.Pool, schema: string, recentRuns = 10)
     };
   });
   const runs = await pool.query(
-    `select r.id, r.tenant_id, r.tenant_name, r.command, r.status, r.started_at, r.ended_at, r.error,
-            coalesce(sum(e.pages), 0) as pages, coalesce(sum(e.rows_received), 0) as rows_received,
-            coalesce(sum(e.rows_inserted), 0) as rows_inserted, coalesce(sum(e.rows_updated), 0) as rows_updated,
-            coalesce(sum(e.rows_unchanged), 0) as rows_unchanged, coalesce(sum(e.rows_rejected), 0) as rows_rejected,
-            coalesce(sum(e.requests), 0) as requests, coalesce(sum(e.retries), 0) as retries
+    `select r.id, r.tenant_id, r.tenant_name, r.command, r.status, r.started_at, r.ended_at, r.error, ${summedFigures}
      from ${s('_runs')} r left join ${s('_run_endpoints')} e on e.run_id = r.id
      group by r.id order by r.id desc limit $1`,
     [recentRuns],
@@ -110,8 +104,7 @@ export async function readStatus(pool: pg.Pool, schema: string, recentRuns = 10)
     runs: runs.rows.map((r) => ({
       id: Number(r.id), tenantId: String(r.tenant_id), tenantName: r.tenant_name, command: r.command, status: r.status,
       startedAt: iso(r.started_at)!, endedAt: iso(r.ended_at), error: r.error,
-      pages: Number(r.pages), rowsReceived: Number(r.rows_received), rowsInserted: Number(r.rows_inserted), rowsUpdated: Number(r.rows_updated),
-      rowsUnchanged: Number(r.rows_unchanged), rowsRejected: Number(r.rows_rejected), requests: Number(r.requests), retries: Number(r.retries),
+      ...(Object.fromEntries(RUN_FIGURES.map((figure) => [figure, Number(r[figure])])) as RunFigures),
     })),
   };
 }

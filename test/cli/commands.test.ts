@@ -96,7 +96,7 @@ describe('atlas CLI', () => {
     expect(customers.rows).toBe(sandbox.truth('crm/export/customers').length);
     expect(customers.lastSuccessAt).toEqual(expect.any(String));
     expect(parsed.runs[0]).toEqual(expect.objectContaining({ id: 1, status: 'succeeded', command: 'build' }));
-    expect(parsed.runs[0].rowsInserted).toBe(customers.rows + sandbox.truth('jpm/job-types').length);
+    expect(parsed.runs[0].inserted).toBe(customers.rows + sandbox.truth('jpm/job-types').length);
     expect(parsed.runs[0].requests).toBeGreaterThan(0);
   });
 

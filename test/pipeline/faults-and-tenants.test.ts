@@ -1,7 +1,7 @@
 /**
  * Builds under hostile conditions: a storm of 429s, 5xx, HTML error pages, early token expiry and
  * dropped connections; a refused continuation token; two tenants with overlapping ids in one
- * database; and a second run on a locked tenant.
+ * database; and a second run on a locked tenant next to a tenant that loads regardless.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/pipeline/build.js';
@@ -94,25 +94,38 @@ describe('hostile conditions', () => {
     }
   });
 
-  it('refuses a second run on a locked tenant, naming the holder, and leaves other tenants alone', async () => {
-    const sandbox = await sandboxWith({ scale: 0.01, seed: 4 });
+  it('refuses a second run on a locked tenant, naming the holder, while another tenant of the same build loads fully', async () => {
+    const locked = await sandboxWith({ scale: 0.01, seed: 4 });
+    const free = await sandboxWith({ scale: 0.01, seed: 6, tenantId: '3333333333' });
     const url = await createTestDatabase();
     const warehouse = await openWarehouse(url);
+    const endpoints = { include: ['jpm/job-types', 'crm/export/customers'], exclude: [] };
     try {
       await migrate(warehouse.knex, 'atlas');
-      await warehouse.pool.query(`insert into atlas._runs (tenant_id, tenant_name, command, status, pid, host) values ($1, 'sandbox', 'sync', 'running', 4242, 'elsewhere')`, [sandbox.tenantId]);
-      const lock = await lockTenant(warehouse.pool, 'atlas', { tenantId: sandbox.tenantId, name: 'sandbox' });
+      await warehouse.pool.query(`insert into atlas._runs (tenant_id, tenant_name, command, status, pid, host) values ($1, 'sandbox', 'sync', 'running', 4242, 'elsewhere')`, [locked.tenantId]);
+      const lock = await lockTenant(warehouse.pool, 'atlas', { tenantId: locked.tenantId, name: 'sandbox' });
       try {
-        const env = cliEnv(sandbox, url, { ATLAS_LOG_LEVEL: 'error' });
+        const env = cliEnv(locked, url, { ATLAS_LOG_LEVEL: 'error' });
         const blocked = await runCli(['sync', '--endpoint', 'jpm/job-types'], env);
         expect(blocked.code, blocked.stdout + blocked.stderr).toBe(6);
         expect(blocked.stdout + blocked.stderr).toMatch(/already being synced by run 1 \(atlas sync, pid 4242 on elsewhere/);
-        const other = await runCli(['sync', '--endpoint', 'jpm/job-types'], { ...env, ST_TENANT_ID: '1500123457' });
-        expect(other.stdout + other.stderr).not.toMatch(/already being synced/);
+
+        const both = testConfig(url, [locked, free], { endpoints });
+        const summary = await runBuild(both, warehouse, { command: 'build', fullRefresh: false, clientOptions: fast }, logger, logProgress(logger));
+        expect(summary.ok).toBe(false);
+        const [first, second] = summary.tenants;
+        expect(first).toMatchObject({ tenantId: locked.tenantId, status: 'failed', code: 'TENANT_LOCKED' });
+        expect('error' in first ? first.error : '').toMatch(/already being synced by run 1/);
+        expect(second).toMatchObject({ tenantId: free.tenantId, status: 'succeeded' });
+        await expectStagingEqualsTruth(warehouse.pool, 'atlas', free, endpoints.include);
+        const lockedRows = await warehouse.pool.query('select count(*)::int as n from atlas.crm_customers where tenant_id = $1', [
+          locked.tenantId,
+        ]);
+        expect(lockedRows.rows[0].n).toBe(0);
       } finally {
         await lock.release();
       }
-      const after = await runCli(['sync', '--endpoint', 'jpm/job-types'], cliEnv(sandbox, url));
+      const after = await runCli(['sync', '--endpoint', 'jpm/job-types'], cliEnv(locked, url));
       expect(after.code, after.stderr).toBe(0);
     } finally {
       await warehouse.close();

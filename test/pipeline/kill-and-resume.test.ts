@@ -9,6 +9,10 @@ import { findEndpoint } from '../../src/catalog/index.js';
 import type { Warehouse } from '../../src/db/connection.js';
 import type { RequestLogEntry } from '../../sandbox/index.js';
 import { cliEnv, expectStagingEqualsTruth, runCli, useSandboxWarehouse } from '../support/harness.js';
+import { seededRandom, seedFromEnv } from './seeded-random.js';
+
+/** Kill points are drawn from this seed; set ATLAS_TEST_KILL_SEED to replay a run. */
+const seed = seedFromEnv('ATLAS_TEST_KILL_SEED');
 
 const fixture = useSandboxWarehouse({ scale: 0.05, seed: 11, batchSize: { min: 5, max: 15 }, faults: { latencyMs: 2 } });
 
@@ -33,6 +37,8 @@ async function savedTokens(warehouse: Warehouse): Promise<Map<string, string>> {
 describe('SIGKILL at random points, then sync', () => {
   it('resumes from the cursors, re-reads at most the in-flight page, and ends equal to the truth', async () => {
     const { sandbox, warehouse, url } = fixture;
+    console.info(`kill points: seed ${seed} (replay with ATLAS_TEST_KILL_SEED=${seed})`);
+    const random = seededRandom(seed);
     const env = cliEnv(sandbox, url, { ATLAS_CONCURRENCY: '4' });
     const kills = 12;
     let killedWhileRunning = 0;
@@ -41,7 +47,7 @@ describe('SIGKILL at random points, then sync', () => {
       const tokensBefore = await savedTokens(warehouse);
       sandbox.clearRequests();
       // Kill after a random number of API requests: anywhere from the first walks to mid-feed.
-      const killAt = 5 + Math.floor(Math.random() * 90);
+      const killAt = 5 + Math.floor(random() * 90);
       let poller: NodeJS.Timeout | undefined;
       const result = await runCli([attempt === 0 ? 'build' : 'sync'], env, {
         onStart: (kill) => {
@@ -52,7 +58,7 @@ describe('SIGKILL at random points, then sync', () => {
       });
       clearInterval(poller);
       if (result.signal === 'SIGKILL') killedWhileRunning += 1;
-      else expect(result.code, result.stderr).toBe(0);
+      else expect(result.code, `seed ${seed}: ${result.stderr}`).toBe(0);
       const requests = sandbox.requests();
 
       // A resumed walk starts at its saved token; nothing before it is asked for again.
@@ -61,12 +67,12 @@ describe('SIGKILL at random points, then sync', () => {
       for (const [endpoint, froms] of now) {
         const saved = tokensBefore.get(endpoint);
         const reread = [...froms].filter((from) => before.get(endpoint)?.has(from) && from !== saved);
-        expect({ endpoint, reread }).toEqual({ endpoint, reread: [] });
+        expect({ seed, endpoint, reread }).toEqual({ seed, endpoint, reread: [] });
       }
       previous = requests;
       if (result.signal !== 'SIGKILL') break;
     }
-    expect(killedWhileRunning).toBeGreaterThanOrEqual(10);
+    expect(killedWhileRunning, `seed ${seed}`).toBeGreaterThanOrEqual(10);
 
     const final = await runCli(['sync'], env);
     expect(final.code, final.stderr).toBe(0);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/pipeline/build.js';
 import { logProgress } from '../../src/pipeline/progress.js';
+import { extractedEndpoints } from '../../src/catalog/index.js';
 import { createLogger } from '../../src/log/logger.js';
 import { expectStagingEqualsTruth, testConfig, useSandboxWarehouse } from '../support/harness.js';
 
@@ -12,30 +13,52 @@ const logger = createLogger({ level: 'error' });
 const fixture = useSandboxWarehouse({ scale: 0.02, seed: 13 });
 
 describe('per-parent endpoints', () => {
-  it('are not extracted unless asked for', async () => {
+  it('are not extracted unless asked for, even when a build loads their parents', async () => {
     const { sandbox, warehouse, url } = fixture;
-    const summary = await runBuild(testConfig(url, [sandbox], { schema: 'plain', endpoints: { include: ['jpm/job-types'], exclude: [] } }), warehouse, { command: 'build', fullRefresh: false }, logger, logProgress(logger));
+    const perParent = extractedEndpoints({ includeOptIn: true }).filter((d) => d.extract?.parent);
+    const parentNames = [...new Set(perParent.map((d) => d.extract!.parent!.endpoint))];
+    expect(parentNames).toEqual(expect.arrayContaining(['crm/export/customers']));
+    sandbox.clearRequests();
+    // The default selection: every endpoint a build extracts without opting in, parents included.
+    const config = testConfig(url, [sandbox], { schema: 'plain', concurrency: 4 });
+    const summary = await runBuild(config, warehouse, { command: 'build', fullRefresh: false }, logger, logProgress(logger));
     expect(summary.ok).toBe(true);
-    expect(sandbox.requests().some((r) => r.endpoint === 'crm/customers/{id}/notes')).toBe(false);
+
+    const ran = new Set(summary.tenants.flatMap((t) => ('endpoints' in t ? t.endpoints.map((e) => e.endpoint) : [])));
+    expect(parentNames.filter((name) => !ran.has(name))).toEqual([]);
+    const parentRows = await warehouse.pool.query('select count(*)::int as n from plain.crm_customers');
+    expect(parentRows.rows[0].n).toBeGreaterThan(0);
+
+    expect(perParent.filter((d) => ran.has(d.name)).map((d) => d.name)).toEqual([]);
+    const perParentNames = new Set(perParent.map((d) => d.name));
+    expect(sandbox.requests().filter((r) => r.endpoint && perParentNames.has(r.endpoint)).map((r) => r.path)).toEqual([]);
+    const tables = await warehouse.pool.query(
+      `select table_name from information_schema.tables where table_schema = 'plain' and table_name = any($1::text[])`,
+      [
+        perParent.map((d) => d.extract!.table),
+      ],
+    );
+    expect(tables.rows).toEqual([]);
   });
 
   it('read each parent once, keep the parent id, and equal the truth', async () => {
     const { sandbox, warehouse, url } = fixture;
     sandbox.clearRequests();
+    // Its own schema: independent of what other tests in this file have loaded.
     const endpoints = { include: ['crm/customers/{id}/notes', 'crm/export/customers'], exclude: [] };
-    const summary = await runBuild(testConfig(url, [sandbox], { endpoints }), warehouse, { command: 'build', fullRefresh: false }, logger, logProgress(logger));
+    const summary = await runBuild(testConfig(url, [sandbox], { schema: 'opted', endpoints }), warehouse, { command: 'build', fullRefresh: false }, logger, logProgress(logger));
     expect(summary.tenants.flatMap((t) => ('endpoints' in t ? t.endpoints.map((e) => [e.endpoint, e.status, e.error ?? null]) : []))).toEqual([
       ['crm/export/customers', 'succeeded', null],
       ['crm/customers/{id}/notes', 'succeeded', null],
     ]);
-    await expectStagingEqualsTruth(warehouse.pool, 'atlas', sandbox, endpoints.include);
+    await expectStagingEqualsTruth(warehouse.pool, 'opted', sandbox, endpoints.include);
 
-    const customers = await warehouse.pool.query('select count(*)::int as n from atlas.crm_customers');
+    const customers = await warehouse.pool.query('select count(*)::int as n from opted.crm_customers');
     const noteRequests = sandbox.requests().filter((r) => r.endpoint === 'crm/customers/{id}/notes');
     expect(noteRequests).toHaveLength(customers.rows[0].n);
-    const orphans = await warehouse.pool.query('select count(*)::int as n from atlas.crm_customers_notes n where not exists (select 1 from atlas.crm_customers c where c.tenant_id = n.tenant_id and c.id = n.parent_id)');
+    const orphans = await warehouse.pool.query('select count(*)::int as n from opted.crm_customers_notes n where not exists (select 1 from opted.crm_customers c where c.tenant_id = n.tenant_id and c.id = n.parent_id)');
     expect(orphans.rows[0].n).toBe(0);
-    const linked = await warehouse.pool.query('select parent_id, id from atlas.crm_customers_notes order by id limit 1');
+    const linked = await warehouse.pool.query('select parent_id, id from opted.crm_customers_notes order by id limit 1');
     const owner = noteRequests.find((r) => r.path.includes(`/customers/${linked.rows[0].parent_id}/notes`));
     expect(owner).toBeDefined();
   });

@@ -5,11 +5,12 @@
  */
 import type { Command } from 'commander';
 import { runBuild, type BuildSummary } from '../../pipeline/build.js';
-import { logProgress, terminalProgress } from '../../pipeline/progress.js';
+import { logProgress } from '../../pipeline/progress.js';
 import type { AtlasConfig } from '../../config/types.js';
 import { openConfiguredWarehouse } from '../../db/connection.js';
 import { exitCodeOf } from '../../errors.js';
 import type { Logger } from '../../log/logger.js';
+import { terminalProgress } from '../progress-bars.js';
 import { formatRunSummary } from '../run-summary.js';
 import { action, collect, globalOptions, loadCliConfig, loggerFor, type CliIo } from '../context.js';
 

@@ -24,7 +24,9 @@ export function formatStatus(status: WarehouseStatus): string {
   for (const r of status.runs) {
     lines.push(
       `  run ${r.id} ${r.command} ${r.tenantName} (${r.tenantId}): ${r.status}, started ${r.startedAt.slice(0, 19)}, ${r.endedAt ? `ended ${r.endedAt.slice(0, 19)}` : 'not ended'}; ` +
-        `${r.pages} pages, ${r.rowsReceived} rows (${r.rowsInserted} new, ${r.rowsUpdated} changed, ${r.rowsUnchanged} unchanged, ${r.rowsRejected} rejected), ${r.requests} requests, ${r.retries} retries${r.error ? `; ${r.error}` : ''}`,
+        `${r.pages} pages, ${r.received} rows (${r.inserted} new, ${r.updated} changed, ${r.unchanged} unchanged, ` +
+        `${r.rejected} rejected), ` +
+        `${r.requests} requests, ${r.retries} retries${r.error ? `; ${r.error}` : ''}`,
     );
   }
   return lines.join('\n');

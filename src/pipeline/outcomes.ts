@@ -1,0 +1,39 @@
+/**
+ * What a build or sync reports, from one endpoint up to the whole build. Figures are the run's
+ * figures (src/runs/run-figures.ts), the same that `_run_endpoints` records.
+ */
+import type { RunFigures } from '../runs/run-figures.js';
+import type { RunStatus } from '../runs/run-records.js';
+
+/** One endpoint of one tenant's run. Figures count what was loaded, also when the endpoint failed. */
+export interface EndpointOutcome extends RunFigures {
+  endpoint: string;
+  status: 'succeeded' | 'failed';
+  error?: string;
+  /** Things worth telling the user that are not errors (e.g. a refused token fallback). */
+  notes: string[];
+}
+
+/** A tenant's recorded run: its closing status and every endpoint's outcome. */
+export interface TenantOutcome {
+  tenant: string;
+  tenantId: string;
+  runId: number;
+  status: RunStatus;
+  endpoints: EndpointOutcome[];
+}
+
+/** A tenant whose run could not start or broke as a whole (locked by another run, database gone). */
+export interface TenantFailure {
+  tenant: string;
+  tenantId: string;
+  status: 'failed';
+  error: string;
+  code?: string;
+}
+
+export interface BuildSummary {
+  tenants: Array<TenantOutcome | TenantFailure>;
+  /** True when every tenant's run succeeded. */
+  ok: boolean;
+}
