@@ -41,6 +41,8 @@ export function registerSandboxCommand(program: Command, context: CliContext): v
       context.action(async ({ port, host, scale, seed, batchSize }: SandboxFlags) => {
         const { startSandbox } = await loadSandbox();
         const sandbox = await startSandbox({ port, host, scale, seed, batchSize });
+        // Listen before saying "Press Ctrl-C": a signal sent as soon as that line is read must stop it cleanly.
+        const stopped = waitForSignal();
         context.io.stdout(
           [
             `Sandbox ServiceTitan tenant ${sandbox.tenantId} (seed ${seed}, scale ${scale}), clock ${sandbox.clock()}`,
@@ -57,7 +59,7 @@ export function registerSandboxCommand(program: Command, context: CliContext): v
             'Press Ctrl-C to stop.',
           ].join('\n'),
         );
-        const signal = await waitForSignal();
+        const signal = await stopped;
         await sandbox.close();
         context.io.stdout(`Sandbox stopped (${signal}).`);
       }),
