@@ -38,7 +38,7 @@ function accepts(rule: NumberRule, n: number): boolean {
 }
 
 /** Parses one flag's value; `flag` is its name without dashes, e.g. `batch-size`. */
-export function parseNumberFlag(flag: string, value: string, rule: NumberRule): number {
+function parseNumberFlag(flag: string, value: string, rule: NumberRule): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || !accepts(rule, n)) {
     throw new ConfigError(`--${flag} must be ${describeRule(rule)} (got "${value}")`);

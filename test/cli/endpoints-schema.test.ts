@@ -23,7 +23,12 @@ function withConfig(config: unknown): string {
 const configWithUnsetSecrets = {
   schema: 'from_file',
   database: 'postgres://atlas:${UNSET_DB_PASSWORD}@localhost:5432/warehouse',
-  tenants: [{ name: 'acme', tenantId: '1234567890', clientId: '${UNSET_CLIENT_ID}', clientSecret: '${UNSET_CLIENT_SECRET}', appKey: '${UNSET_APP_KEY}' }],
+  tenants: [
+    {
+      name: 'acme', tenantId: '1234567890', clientId: '${UNSET_CLIENT_ID}', clientSecret: '${UNSET_CLIENT_SECRET}',
+      appKey: '${UNSET_APP_KEY}',
+    },
+  ],
 };
 
 const baseEnv = { PATH: process.env.PATH, HOME: process.env.HOME };
@@ -56,9 +61,9 @@ describe('atlas endpoints and the staging schema', () => {
   });
 
   it('uses the schema of a Titanpy --sql-credentials file, below the config file', async () => {
-    const sql = { host: 'localhost', port: '5432', dbname: 'warehouse', user: 'atlas', pass: 'pw', db_type: 'postgresql15', schema: 'from_sql' };
+    const sql = { host: 'localhost', port: '5432', dbname: 'warehouse', user: 'atlas', pass: 'pw', db_type: 'postgresql15' };
     const cwd = withConfig({});
-    writeFileSync(join(cwd, 'sql.json'), JSON.stringify(sql));
+    writeFileSync(join(cwd, 'sql.json'), JSON.stringify({ ...sql, schema: 'from_sql' }));
     expect(await customersTable(['--sql-credentials', 'sql.json'], cwd)).toBe('from_sql.crm_customers');
     writeFileSync(join(cwd, 'atlas.config.json'), JSON.stringify({ schema: 'from_file' }));
     expect(await customersTable(['--sql-credentials', 'sql.json'], cwd)).toBe('from_file.crm_customers');

@@ -74,7 +74,8 @@ function register(program: Command, context: CliContext, name: 'build' | 'sync',
           concurrency: flags.concurrency,
         });
         const json = Boolean(context.options().json);
-        const summary = await executeRun(config, name, { fullRefresh: Boolean(flags.fullRefresh), sweepDeletes: Boolean(flags.sweepDeletes) }, context.logger(config), json);
+        const modes = { fullRefresh: Boolean(flags.fullRefresh), sweepDeletes: Boolean(flags.sweepDeletes) };
+        const summary = await executeRun(config, name, modes, context.logger(config), json);
         context.io.stdout(json ? JSON.stringify(summary, null, 2) : formatRunSummary(summary));
         process.exitCode = runExitCode(summary);
       }),
