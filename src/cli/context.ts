@@ -1,15 +1,17 @@
 /**
- * What every command shares: the global options, config loading with flags on top, the logger,
- * and the one place errors become messages and exit codes. Only the CLI layer touches
- * `process.exit`, `process.exitCode` and the console.
+ * What every command is given: one CliContext, built once per program by `createCliContext` and
+ * passed to every `registerXCommand`. It holds the output streams, the global flags, config
+ * loading with those flags on top, the logger, and the one place errors become messages and exit
+ * codes. Only the CLI layer touches `process.exit`, `process.exitCode` and the console.
  */
 import type { Command } from 'commander';
-import { loadConfig, type LoadConfigInput } from '../config/index.js';
+import { loadConfig, loadStagingSchema, type ConfigFlags } from '../config/index.js';
 import type { AtlasConfig } from '../config/types.js';
 import { AtlasError, exitCodeFor } from '../errors.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { redactText } from '../log/redact.js';
 
+/** The program-wide flags (see `addGlobalOptions`), valid before or after the command name. */
 export interface GlobalOptions {
   config?: string;
   stCredentials?: string;
@@ -20,9 +22,24 @@ export interface GlobalOptions {
   schema?: string;
 }
 
+/** Where commands write; each call is one line (a missing final newline is added). */
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+}
+
+export interface CliContext {
+  io: CliIo;
+  /** The global flags as parsed; call it inside an action, not while registering. */
+  options: () => GlobalOptions;
+  /** The validated config (files, environment, global flags), with the command's own flags on top. */
+  loadConfig: (flags?: ConfigFlags, requirement?: { requireTenants: boolean }) => Promise<AtlasConfig>;
+  /** The staging schema alone, for commands that need no tenants, credentials or database. */
+  loadStagingSchema: () => Promise<string>;
+  /** The logger: level and format from the loaded config, else from the global flags. */
+  logger: (config: Pick<AtlasConfig, 'log'> | null) => Logger;
+  /** Wraps a command action so every failure is printed on `io.stderr` and sets the exit code. */
+  action: <A extends unknown[]>(run: (...args: A) => Promise<void>) => (...args: A) => Promise<void>;
 }
 
 export const processIo: CliIo = {
@@ -30,31 +47,57 @@ export const processIo: CliIo = {
   stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
 };
 
-export function globalOptions(command: Command): GlobalOptions {
-  return command.optsWithGlobals() as GlobalOptions;
+/** Declares the global flags on the root program. */
+export function addGlobalOptions(program: Command): Command {
+  return program
+    .option('--config <file>', 'config file (default ./atlas.config.json)')
+    .option('--st-credentials <file>', 'ServiceTitan credentials file in the Titanpy format')
+    .option('--sql-credentials <file>', 'SQL credentials file in the Titanpy format')
+    .option('--database <url>', 'Postgres URL (overrides config and DATABASE_URL; default: embedded Postgres 15)')
+    .option('--schema <name>', 'staging schema (default atlas)')
+    .option('--json', 'machine-readable output and JSON log lines')
+    .option('--log-level <level>', 'debug | info | warn | error');
 }
 
-export async function loadCliConfig(command: Command, flags: LoadConfigInput['flags'] = {}, requireTenants = true): Promise<AtlasConfig> {
-  const options = globalOptions(command);
-  return loadConfig({
-    configPath: options.config,
-    stCredentialsPath: options.stCredentials,
-    sqlCredentialsPath: options.sqlCredentials,
-    flags: {
-      ...flags,
-      database: options.database ?? flags?.database,
-      schema: options.schema ?? flags?.schema,
-      logLevel: options.logLevel ?? flags?.logLevel,
-      logFormat: options.json ? 'json' : flags?.logFormat,
+/** The context for `program` (the root command carrying the global flags). */
+export function createCliContext(program: Command, io: CliIo = processIo): CliContext {
+  const options = (): GlobalOptions => program.opts<GlobalOptions>();
+  return {
+    io,
+    options,
+    loadConfig: (flags = {}, requirement = { requireTenants: true }) => {
+      const global = options();
+      return loadConfig({
+        configPath: global.config,
+        stCredentialsPath: global.stCredentials,
+        sqlCredentialsPath: global.sqlCredentials,
+        flags: {
+          ...flags,
+          database: global.database ?? flags.database,
+          schema: global.schema ?? flags.schema,
+          logLevel: global.logLevel ?? flags.logLevel,
+          logFormat: global.json ? 'json' : flags.logFormat,
+        },
+        requireTenants: requirement.requireTenants,
+      });
     },
-    requireTenants,
-  });
-}
-
-export function loggerFor(config: Pick<AtlasConfig, 'log'> | null, command: Command): Logger {
-  const options = globalOptions(command);
-  const level = (config?.log.level ?? options.logLevel ?? 'info') as 'debug' | 'info' | 'warn' | 'error';
-  return createLogger({ level, format: options.json || config?.log.format === 'json' ? 'json' : 'text' });
+    loadStagingSchema: () => {
+      const global = options();
+      return loadStagingSchema({ configPath: global.config, sqlCredentialsPath: global.sqlCredentials, schema: global.schema });
+    },
+    logger: (config) => {
+      const global = options();
+      const level = (config?.log.level ?? global.logLevel ?? 'info') as 'debug' | 'info' | 'warn' | 'error';
+      return createLogger({ level, format: global.json || config?.log.format === 'json' ? 'json' : 'text' });
+    },
+    action: (run) => async (...args) => {
+      try {
+        await run(...args);
+      } catch (error) {
+        reportError(error, io);
+      }
+    },
+  };
 }
 
 /** Prints an error the way users should see it and sets the exit code. */
@@ -66,17 +109,6 @@ export function reportError(error: unknown, io: CliIo = processIo): void {
     io.stderr(`atlas: unexpected error: ${redactText(text)}`);
   }
   process.exitCode = exitCodeFor(error);
-}
-
-/** Wraps a command action so every failure goes through `reportError`. */
-export function action<A extends unknown[]>(run: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
-  return async (...args: A) => {
-    try {
-      await run(...args);
-    } catch (error) {
-      reportError(error);
-    }
-  };
 }
 
 /** Commander collector for repeatable options (`--endpoint a --endpoint b`). */

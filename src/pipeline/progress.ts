@@ -38,9 +38,3 @@ export function logProgress(logger: Logger, everyMs = 5000): ProgressReporter {
     close() {},
   };
 }
-
-/**
- * @deprecated The terminal bars belong to the CLI: import them from src/cli/progress-bars.ts.
- * Re-exported only while src/index.ts still exports `terminalProgress` from here.
- */
-export { terminalProgress } from '../cli/progress-bars.js';

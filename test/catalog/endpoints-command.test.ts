@@ -2,12 +2,16 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { catalogListing, extractedEndpoints, formatListing } from '../../src/catalog/index.js';
 import { registerEndpointsCommand } from '../../src/cli/commands/endpoints.js';
+import { addGlobalOptions, createCliContext } from '../../src/cli/context.js';
 
+/** Runs `atlas [--schema S] endpoints ARGS` in-process; anything written to stderr fails the call. */
 async function runEndpoints(args: string[], schema?: string): Promise<string> {
   let out = '';
-  const program = new Command().exitOverride().configureOutput({ writeErr: () => {} }).option('--json'); // global in src/cli/main.ts
-  registerEndpointsCommand(program, { stdout: (s) => (out += s), ...(schema ? { schema: () => schema } : {}) });
-  await program.parseAsync(['endpoints', ...args], { from: 'user' });
+  let err = '';
+  const program = addGlobalOptions(new Command().exitOverride().configureOutput({ writeErr: () => {} }));
+  registerEndpointsCommand(program, createCliContext(program, { stdout: (s) => (out += s), stderr: (s) => (err += s) }));
+  await program.parseAsync([...(schema ? ['--schema', schema] : []), 'endpoints', ...args], { from: 'user' });
+  if (err) throw new Error(err);
   return out;
 }
 
@@ -35,7 +39,7 @@ describe('atlas endpoints', () => {
     expect(rows.find((r) => r.name === 'jpm/job-types')?.table).toBe('atlas.jpm_job_types');
   });
 
-  it('filters by --kind and --extracted, using the context schema', async () => {
+  it('filters by --kind and --extracted, qualifying tables with the --schema flag', async () => {
     const rows = JSON.parse(await runEndpoints(['--json', '--kind', 'export', '--extracted'], 'staging')) as Array<{ name: string; table: string }>;
     expect(rows).toHaveLength(52);
     expect(rows.every((r) => r.table.startsWith('staging.'))).toBe(true);

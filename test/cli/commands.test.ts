@@ -98,6 +98,14 @@ describe('atlas CLI', () => {
     expect(parsed.runs[0]).toEqual(expect.objectContaining({ id: 1, status: 'succeeded', command: 'build' }));
     expect(parsed.runs[0].inserted).toBe(customers.rows + sandbox.truth('jpm/job-types').length);
     expect(parsed.runs[0].requests).toBeGreaterThan(0);
+
+    const sync = await runCli(['sync', '--endpoint', 'jpm/job-types'], env);
+    expect(sync.code, sync.stderr).toBe(0);
+    const all = JSON.parse((await runCli(['--json', 'status'], env)).stdout);
+    expect(all.runs.map((r: { id: number }) => r.id)).toEqual([2, 1]);
+    const latest = await runCli(['status', '--runs', '1', '--json'], env);
+    expect(latest.code, latest.stderr).toBe(0);
+    expect(JSON.parse(latest.stdout).runs).toEqual([expect.objectContaining({ id: 2, command: 'sync' })]);
   });
 
   it('--database and --schema choose the warehouse', async () => {

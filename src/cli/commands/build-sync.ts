@@ -12,7 +12,8 @@ import { exitCodeOf } from '../../errors.js';
 import type { Logger } from '../../log/logger.js';
 import { terminalProgress } from '../progress-bars.js';
 import { formatRunSummary } from '../run-summary.js';
-import { action, collect, globalOptions, loadCliConfig, loggerFor, type CliIo } from '../context.js';
+import { collect, type CliContext } from '../context.js';
+import { numberFlag } from '../numeric-flag.js';
 
 interface RunFlags {
   startDate?: string;
@@ -20,7 +21,7 @@ interface RunFlags {
   endpoint: string[];
   fullRefresh?: boolean;
   sweepDeletes?: boolean;
-  concurrency?: string;
+  concurrency?: number;
 }
 
 /** Runs a build or sync for an already loaded config; shared with `atlas demo`. */
@@ -54,7 +55,7 @@ export function runExitCode(summary: BuildSummary): number {
   return exitCodeOf(locked ? 'TENANT_LOCKED' : 'RUN_FAILED');
 }
 
-function register(program: Command, io: CliIo, name: 'build' | 'sync', description: string): void {
+function register(program: Command, context: CliContext, name: 'build' | 'sync', description: string): void {
   program
     .command(name)
     .description(description)
@@ -63,24 +64,26 @@ function register(program: Command, io: CliIo, name: 'build' | 'sync', descripti
     .option('--endpoint <name>', 'only this endpoint; repeatable', collect, [])
     .option('--full-refresh', 'reset the cursors of the chosen endpoints and read them again from the start')
     .option('--sweep-deletes', 'walk incremental lists whole now to mark rows ServiceTitan deleted outright (otherwise once a day)')
-    .option('--concurrency <n>', 'endpoints extracted at once')
+    // The upper bound is the config's (it names --concurrency too); the flag itself must be a count.
+    .option('--concurrency <n>', 'endpoints extracted at once', numberFlag('concurrency', { integer: true, min: 1 }))
     .action(
-      action(async (flags: RunFlags, command: Command) => {
-        const config = await loadCliConfig(command, {
+      context.action(async (flags: RunFlags) => {
+        const config = await context.loadConfig({
           startDate: flags.startDate,
           tenant: flags.tenant.length ? flags.tenant : undefined,
           endpoints: flags.endpoint.length ? flags.endpoint : undefined,
-          concurrency: flags.concurrency === undefined ? undefined : Number(flags.concurrency),
+          concurrency: flags.concurrency,
         });
-        const json = Boolean(globalOptions(command).json);
-        const summary = await executeRun(config, name, { fullRefresh: Boolean(flags.fullRefresh), sweepDeletes: Boolean(flags.sweepDeletes) }, loggerFor(config, command), json);
-        io.stdout(json ? JSON.stringify(summary, null, 2) : formatRunSummary(summary));
+        const json = Boolean(context.options().json);
+        const modes = { fullRefresh: Boolean(flags.fullRefresh), sweepDeletes: Boolean(flags.sweepDeletes) };
+        const summary = await executeRun(config, name, modes, context.logger(config), json);
+        context.io.stdout(json ? JSON.stringify(summary, null, 2) : formatRunSummary(summary));
         process.exitCode = runExitCode(summary);
       }),
     );
 }
 
-export function registerBuildCommands(program: Command, io: CliIo): void {
-  register(program, io, 'build', 'migrate the warehouse and load every selected export feed and list (continues from saved cursors)');
-  register(program, io, 'sync', 'load what changed since the saved cursors (for schedules: cron every 15 minutes)');
+export function registerBuildCommands(program: Command, context: CliContext): void {
+  register(program, context, 'build', 'migrate the warehouse and load every selected export feed and list (continues from saved cursors)');
+  register(program, context, 'sync', 'load what changed since the saved cursors (for schedules: cron every 15 minutes)');
 }

@@ -9,7 +9,9 @@ import { openConfiguredWarehouse } from '../../db/connection.js';
 import type { AtlasConfig } from '../../config/types.js';
 import { readStatus } from '../../runs/status.js';
 import { loadSandbox, sandboxTenantConfig } from '../sandbox-connection.js';
-import { action, globalOptions, loadCliConfig, loggerFor, type CliIo } from '../context.js';
+import type { CliContext } from '../context.js';
+import { numberFlag } from '../numeric-flag.js';
+import { SANDBOX_SCALE, SANDBOX_SEED } from '../sandbox-flags.js';
 import { executeRun, runExitCode } from './build-sync.js';
 import { formatRunSummary } from '../run-summary.js';
 
@@ -20,23 +22,24 @@ function connectHint(config: AtlasConfig, url: string): string {
     : `psql "${safe}"`;
 }
 
-export function registerDemoCommand(program: Command, io: CliIo): void {
+export function registerDemoCommand(program: Command, context: CliContext): void {
+  const { io } = context;
   program
     .command('demo')
     .description('start the sandbox tenant (and an embedded Postgres 15 when no database is configured), build, and show the result')
-    .option('--scale <x>', 'sandbox size (1 ≈ 2,000 customers and 8,000 jobs)', '0.25')
-    .option('--seed <n>', 'sandbox data seed', '1')
+    .option('--scale <x>', 'sandbox size (1 ≈ 2,000 customers and 8,000 jobs)', numberFlag('scale', SANDBOX_SCALE), 0.25)
+    .option('--seed <n>', 'sandbox data seed', numberFlag('seed', SANDBOX_SEED), 1)
     .option('--keep-running', 'keep the sandbox and database up until Ctrl-C (default on a terminal)')
     .option('--no-keep-running', 'stop and exit when the build is done')
     .action(
-      action(async (flags: { scale: string; seed: string; keepRunning?: boolean }, command: Command) => {
-        const base = await loadCliConfig(command, {}, false);
-        const logger = loggerFor(base, command);
+      context.action(async (flags: { scale: number; seed: number; keepRunning?: boolean }) => {
+        const base = await context.loadConfig({}, { requireTenants: false });
+        const logger = context.logger(base);
         const { startSandbox } = await loadSandbox();
-        const sandbox = await startSandbox({ scale: Number(flags.scale), seed: Number(flags.seed) });
+        const sandbox = await startSandbox({ scale: flags.scale, seed: flags.seed });
         io.stdout(`Sandbox ServiceTitan tenant ${sandbox.tenantId} at ${sandbox.url}`);
         const config: AtlasConfig = { ...base, tenants: [sandboxTenantConfig(sandbox)] };
-        const json = Boolean(globalOptions(command).json);
+        const json = Boolean(context.options().json);
         try {
           const summary = await executeRun(config, 'build', { fullRefresh: false, sweepDeletes: false }, logger, json);
           io.stdout(formatRunSummary(summary));

@@ -1,33 +1,29 @@
 /**
  * `atlas endpoints [--kind K] [--extracted]` (and the global `--json`): lists the endpoint catalog. Thin: flags map
- * to a ListingFilter; rows and formatting come from src/catalog/listing.ts.
+ * to a ListingFilter; rows and formatting come from src/catalog/listing.ts. Tables are qualified with the staging
+ * schema a build would use (`--schema`, ATLAS_SCHEMA, the config file), which needs no tenants or credentials.
  */
 import { Option, type Command } from 'commander';
 import { catalogListing, formatListing } from '../../catalog/listing.js';
 import type { EndpointKind } from '../../catalog/types.js';
-
-export interface EndpointsCommandContext {
-  stdout: (s: string) => void;
-  /** Staging schema for the `table` column; 'atlas' when not given. */
-  schema?: () => string;
-}
+import type { CliContext } from '../context.js';
 
 interface EndpointsFlags {
-  json?: boolean;
   kind?: EndpointKind;
   extracted?: boolean;
 }
 
-export function registerEndpointsCommand(program: Command, context: EndpointsCommandContext): Command {
+export function registerEndpointsCommand(program: Command, context: CliContext): Command {
   return program
     .command('endpoints')
     .description('list the ServiceTitan endpoints Atlas knows, with their keys and what a build extracts')
     .addOption(new Option('--kind <kind>', 'only endpoints of this kind').choices(['export', 'list', 'id']))
     .option('--extracted', 'only endpoints a default build extracts')
-    .action((flags: EndpointsFlags, command: Command) => {
-      // `--json` is the program's global flag (machine-readable output for every command).
-      const json = Boolean(command.optsWithGlobals<EndpointsFlags>().json);
-      const rows = catalogListing(context.schema?.() ?? 'atlas', { kind: flags.kind, extractedOnly: flags.extracted === true });
-      context.stdout(json ? JSON.stringify(rows, null, 2) + '\n' : formatListing(rows));
-    });
+    .action(
+      context.action(async (flags: EndpointsFlags) => {
+        const schema = await context.loadStagingSchema();
+        const rows = catalogListing(schema, { kind: flags.kind, extractedOnly: flags.extracted === true });
+        context.io.stdout(context.options().json ? JSON.stringify(rows, null, 2) + '\n' : formatListing(rows));
+      }),
+    );
 }

@@ -3,7 +3,16 @@ import type { Command } from 'commander';
 import { getEndpoint } from '../../catalog/index.js';
 import { ServiceTitanClient } from '../../client/index.js';
 import { AtlasError } from '../../errors.js';
-import { action, collect, loadCliConfig, loggerFor, type CliIo } from '../context.js';
+import { collect, type CliContext } from '../context.js';
+
+interface GetFlags {
+  id?: string[];
+  category?: string;
+  group?: string;
+  query: string[];
+  url?: string;
+  tenant?: string;
+}
 
 function parseQuery(pairs: string[]): Record<string, string> | undefined {
   if (pairs.length === 0) return undefined;
@@ -16,7 +25,7 @@ function parseQuery(pairs: string[]): Record<string, string> | undefined {
   return query;
 }
 
-export function registerGetCommand(program: Command, io: CliIo): void {
+export function registerGetCommand(program: Command, context: CliContext): void {
   program
     .command('get')
     .description('GET one ServiceTitan endpoint and print the JSON (catalog name, seed name, or --url)')
@@ -28,10 +37,10 @@ export function registerGetCommand(program: Command, io: CliIo): void {
     .option('--url <url>', 'a full URL or a path under the API URL, bypassing the catalog')
     .option('--tenant <name>', 'tenant to call (default: the first configured)')
     .action(
-      action(async (endpoint: string | undefined, options: { id?: string[]; category?: string; group?: string; query: string[]; url?: string; tenant?: string }, command: Command) => {
+      context.action(async (endpoint: string | undefined, options: GetFlags) => {
         if (!endpoint && !options.url) throw new AtlasError('ENDPOINT_ARGUMENT', 'name an endpoint (e.g. atlas get crm/export/customers) or pass --url');
-        const config = await loadCliConfig(command, { tenant: options.tenant ? [options.tenant] : undefined });
-        const client = new ServiceTitanClient({ tenant: config.tenants[0], logger: loggerFor(config, command) });
+        const config = await context.loadConfig({ tenant: options.tenant ? [options.tenant] : undefined });
+        const client = new ServiceTitanClient({ tenant: config.tenants[0], logger: context.logger(config) });
         const body = await getEndpoint(client, endpoint, {
           id: options.id && options.id.length === 1 ? options.id[0] : options.id,
           category: options.category,
@@ -39,7 +48,7 @@ export function registerGetCommand(program: Command, io: CliIo): void {
           query: parseQuery(options.query),
           url: options.url,
         });
-        io.stdout(JSON.stringify(body, null, 2));
+        context.io.stdout(JSON.stringify(body, null, 2));
       }),
     );
 }

@@ -3,23 +3,17 @@
  * point Atlas (or anything else) at it. The printed credentials are fake demo credentials.
  */
 import type { Command } from 'commander';
-import { ConfigError } from '../../errors.js';
-
-import { action } from '../context.js';
+import type { CliContext } from '../context.js';
+import { numberFlag } from '../numeric-flag.js';
 import { loadSandbox, sandboxEnvLines } from '../sandbox-connection.js';
+import { SANDBOX_SCALE, SANDBOX_SEED } from '../sandbox-flags.js';
 
 interface SandboxFlags {
-  port: string;
+  port: number;
   host: string;
-  scale: string;
-  seed: string;
-  batchSize?: string;
-}
-
-function numberFlag(name: string, value: string, check: (n: number) => boolean, expected: string): number {
-  const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || !check(n)) throw new ConfigError(`--${name} must be ${expected} (got "${value}")`);
-  return n;
+  scale: number;
+  seed: number;
+  batchSize?: number;
 }
 
 function waitForSignal(): Promise<NodeJS.Signals> {
@@ -34,26 +28,23 @@ function waitForSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-export function registerSandboxCommand(program: Command, context: { stdout: (s: string) => void }): void {
+export function registerSandboxCommand(program: Command, context: CliContext): void {
   program
     .command('sandbox')
     .description('run the sandbox ServiceTitan tenant (simulated API over HTTP) until Ctrl-C')
-    .option('--port <n>', 'port to listen on (0 = any free port)', '0')
+    .option('--port <n>', 'port to listen on (0 = any free port)', numberFlag('port', { integer: true, min: 0, max: 65535 }), 0)
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
-    .option('--scale <x>', 'data size (1 ≈ 2,000 customers and 8,000 jobs)', '1')
-    .option('--seed <n>', 'data seed (same seed and scale give the same data)', '1')
-    .option('--batch-size <n>', 'fixed export batch size (default: varies between 200 and 500)')
+    .option('--scale <x>', 'data size (1 ≈ 2,000 customers and 8,000 jobs)', numberFlag('scale', SANDBOX_SCALE), 1)
+    .option('--seed <n>', 'data seed (same seed and scale give the same data)', numberFlag('seed', SANDBOX_SEED), 1)
+    .option('--batch-size <n>', 'fixed export batch size (default: varies from 200 to 500)', 
+      numberFlag('batch-size', { integer: true, min: 1 }))
     .action(
-      action(async (flags: SandboxFlags) => {
-        const port = numberFlag('port', flags.port, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'an integer from 0 to 65535');
-        const scale = numberFlag('scale', flags.scale, (n) => n > 0 && n <= 20, 'a number above 0 (at most 20)');
-        const seed = numberFlag('seed', flags.seed, (n) => Number.isInteger(n), 'an integer');
-        const batchSize = flags.batchSize === undefined
-          ? undefined
-          : numberFlag('batch-size', flags.batchSize, (n) => Number.isInteger(n) && n >= 1, 'a positive integer');
+      context.action(async ({ port, host, scale, seed, batchSize }: SandboxFlags) => {
         const { startSandbox } = await loadSandbox();
-        const sandbox = await startSandbox({ port, host: flags.host, scale, seed, batchSize });
-        context.stdout(
+        const sandbox = await startSandbox({ port, host, scale, seed, batchSize });
+        // Listen before saying "Press Ctrl-C": a signal sent as soon as that line is read must stop it cleanly.
+        const stopped = waitForSignal();
+        context.io.stdout(
           [
             `Sandbox ServiceTitan tenant ${sandbox.tenantId} (seed ${seed}, scale ${scale}), clock ${sandbox.clock()}`,
             `  API:    ${sandbox.apiUrl}/{module}/v2/tenant/${sandbox.tenantId}/...`,
@@ -69,9 +60,9 @@ export function registerSandboxCommand(program: Command, context: { stdout: (s: 
             'Press Ctrl-C to stop.',
           ].join('\n'),
         );
-        const signal = await waitForSignal();
+        const signal = await stopped;
         await sandbox.close();
-        context.stdout(`Sandbox stopped (${signal}).`);
+        context.io.stdout(`Sandbox stopped (${signal}).`);
       }),
     );
 }

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { openConfiguredWarehouse } from '../../db/connection.js';
 import { readStatus, type WarehouseStatus } from '../../runs/status.js';
-import { action, globalOptions, loadCliConfig, loggerFor, type CliIo } from '../context.js';
+import type { CliContext } from '../context.js';
+import { numberFlag } from '../numeric-flag.js';
 
 function age(seconds: number | null): string {
   if (seconds === null) return '-';
@@ -32,19 +33,19 @@ export function formatStatus(status: WarehouseStatus): string {
   return lines.join('\n');
 }
 
-export function registerStatusCommand(program: Command, io: CliIo): void {
+export function registerStatusCommand(program: Command, context: CliContext): void {
   program
     .command('status')
     .description('show what the last runs did: rows per endpoint, last success, cursor age, errors')
-    .option('--runs <n>', 'how many recent runs to list', '10')
+    .option('--runs <n>', 'how many recent runs to list', numberFlag('runs', { integer: true, min: 1 }), 10)
     .action(
-      action(async (flags: { runs: string }, command: Command) => {
-        const config = await loadCliConfig(command, {}, false);
-        const logger = loggerFor(config, command);
+      context.action(async (flags: { runs: number }) => {
+        const config = await context.loadConfig({}, { requireTenants: false });
+        const logger = context.logger(config);
         const warehouse = await openConfiguredWarehouse(config.database, logger, 2);
         try {
-          const status = await readStatus(warehouse.pool, config.schema, Number(flags.runs) || 10);
-          io.stdout(globalOptions(command).json ? JSON.stringify(status, null, 2) : formatStatus(status));
+          const status = await readStatus(warehouse.pool, config.schema, flags.runs);
+          context.io.stdout(context.options().json ? JSON.stringify(status, null, 2) : formatStatus(status));
         } finally {
           await warehouse.close();
         }

@@ -1,0 +1,25 @@
+/** The `atlas` program: global flags, one CliContext, every command. Each command lives in its own file under ./commands. */
+import { Command } from 'commander';
+import { registerBuildCommands } from './commands/build-sync.js';
+import { registerDemoCommand } from './commands/demo.js';
+import { registerEndpointsCommand } from './commands/endpoints.js';
+import { registerGetCommand } from './commands/get.js';
+import { registerSandboxCommand } from './commands/sandbox.js';
+import { registerStatusCommand } from './commands/status.js';
+import { addGlobalOptions, createCliContext, processIo, type CliIo } from './context.js';
+
+export function createProgram(io: CliIo = processIo): Command {
+  const program = addGlobalOptions(
+    new Command('atlas')
+      .description('ServiceTitan → Postgres 15 warehouse: extract every export feed, keep it current, query it.')
+      .version('0.1.0'),
+  ).showHelpAfterError();
+  const context = createCliContext(program, io);
+  registerDemoCommand(program, context);
+  registerBuildCommands(program, context);
+  registerStatusCommand(program, context);
+  registerGetCommand(program, context);
+  registerEndpointsCommand(program, context);
+  registerSandboxCommand(program, context);
+  return program;
+}
