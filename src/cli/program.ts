@@ -4,6 +4,8 @@ import { registerBuildCommands } from './commands/build-sync.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerEndpointsCommand } from './commands/endpoints.js';
 import { registerGetCommand } from './commands/get.js';
+import { registerGrantCommand } from './commands/grant.js';
+import { registerModelsCommand } from './commands/models.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerStatusCommand } from './commands/status.js';
 import { addGlobalOptions, createCliContext, processIo, type CliIo } from './context.js';
@@ -20,6 +22,8 @@ export function createProgram(io: CliIo = processIo): Command {
   registerStatusCommand(program, context);
   registerGetCommand(program, context);
   registerEndpointsCommand(program, context);
+  registerModelsCommand(program, context);
+  registerGrantCommand(program, context);
   registerSandboxCommand(program, context);
   return program;
 }

@@ -8,6 +8,7 @@ import pLimit from 'p-limit';
 import type { AtlasConfig } from '../config/types.js';
 import { ServiceTitanClient } from '../client/index.js';
 import { migrate } from '../db/migrate.js';
+import { refreshModelsAfterRun } from '../models/after-run.js';
 import { ensureStagingTables } from '../load/staging-table.js';
 import { stagingTargetFor } from '../load/staging-target.js';
 import type { Warehouse } from '../db/connection.js';
@@ -56,5 +57,7 @@ export async function runBuild(config: AtlasConfig, warehouse: Warehouse, option
       }
     }),
   );
-  return { tenants, ok: tenants.every((t) => t.status === 'succeeded') };
+  if (!tenants.every((t) => t.status === 'succeeded')) return { tenants, ok: false };
+  const models = await refreshModelsAfterRun(config, warehouse, tenants, logger);
+  return { tenants, ok: models.ok, models };
 }

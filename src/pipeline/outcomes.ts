@@ -4,6 +4,7 @@
  */
 import type { RunFigures } from '../runs/run-figures.js';
 import type { RunStatus } from '../runs/run-records.js';
+import type { BuildModelsSummary } from '../models/build-models.js';
 
 /** One endpoint of one tenant's run. Figures count what was loaded, also when the endpoint failed. */
 export interface EndpointOutcome extends RunFigures {
@@ -34,6 +35,8 @@ export interface TenantFailure {
 
 export interface BuildSummary {
   tenants: Array<TenantOutcome | TenantFailure>;
-  /** True when every tenant's run succeeded. */
+  /** True when every tenant's run succeeded (and then the models built). */
   ok: boolean;
+  /** The models step, run only after every tenant succeeded. */
+  models?: BuildModelsSummary;
 }
