@@ -1,7 +1,7 @@
 // Public library surface of Atlas: what the CLI uses, for programs that embed it.
 export { AtlasError, ConfigError, ApiError, exitCodeFor, type AtlasErrorCode } from './errors.js';
 export { createLogger, type Logger } from './log/logger.js';
-export { loadConfig, describeConfig, type AtlasConfig, type TenantConfig, type LoadConfigInput } from './config/index.js';
+export { loadConfig, type AtlasConfig, type TenantConfig, type LoadConfigInput } from './config/index.js';
 export { catalog, findEndpoint, resolveEndpoint, extractedEndpoints, endpointUrl, type EndpointDescriptor } from './catalog/index.js';
 export { ServiceTitanClient, type ClientOptions } from './client/index.js';
 export { openWarehouse, openConfiguredWarehouse, type Warehouse } from './db/connection.js';
