@@ -68,9 +68,10 @@ export function tenantFromEnv(env: NodeJS.ProcessEnv): RawTenant | undefined {
   };
 }
 
+/** The file's keys, and the tenant field each becomes (APP_ID is accepted and ignored, like `appId`). */
 const ST_CREDENTIAL_KEYS = ['CLIENT_ID', 'CLIENT_SECRET', 'APP_ID', 'APP_KEY', 'TENANT_ID', 'TIMEZONE'] as const;
 const SEED_KEY: Partial<Record<TenantField, (typeof ST_CREDENTIAL_KEYS)[number]>> = {
-  clientId: 'CLIENT_ID', clientSecret: 'CLIENT_SECRET', appId: 'APP_ID', appKey: 'APP_KEY', tenantId: 'TENANT_ID', timezone: 'TIMEZONE',
+  clientId: 'CLIENT_ID', clientSecret: 'CLIENT_SECRET', appKey: 'APP_KEY', tenantId: 'TENANT_ID', timezone: 'TIMEZONE',
 };
 
 /**
