@@ -23,14 +23,13 @@ export function checkDate(label: string, value: unknown, problems: Problems): st
 
 /** A schema name Atlas can use unquoted and safely: a plain lowercase identifier. */
 export function checkSchema(label: string, value: unknown, problems: Problems, example: string): string | undefined {
-  const shown = showValue(value);
-  if (typeof value !== 'string' || !isPlainIdentifier(value)) {
-    problems.add(label, `${shown} is not a plain schema name: expected lowercase letters, digits and _ ` +
-      `(at most 63, not starting with a digit), e.g. "${example}"`);
-  } else if (value.startsWith('pg_')) {
-    // Postgres reserves pg_ names for system schemas; `create schema pg_x` fails.
-    problems.add(label, `${shown} starts with "pg_", which Postgres reserves for system schemas: use e.g. "${example}"`);
-  } else return value;
+  const plain = typeof value === 'string' && isPlainIdentifier(value);
+  // Postgres reserves pg_ names for system schemas; `create schema pg_x` fails.
+  if (plain && !value.startsWith('pg_')) return value;
+  problems.add(label, plain
+    ? `${showValue(value)} starts with "pg_", which Postgres reserves for system schemas: use e.g. "${example}"`
+    : `${showValue(value)} is not a plain schema name: expected lowercase letters, digits and _ (at most 63, not starting with a digit), ` +
+      `e.g. "${example}"`);
   return undefined;
 }
 
@@ -65,32 +64,27 @@ export function checkTenantId(label: string, value: unknown, problems: Problems)
   return undefined;
 }
 
-/** Whole numbers from files, env vars or `${NAME}` substitutions (which are always strings). */
-function toNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && /^\s*[+]?(\d+(\.\d*)?|\.\d+)\s*$/.test(value)) return Number(value);
+/** A number (files, env vars and `${NAME}` substitutions give strings) for which `fits` holds; else reports `expected`. */
+function checkNumber(label: string, value: unknown, fits: (n: number) => boolean, expected: string, problems: Problems) {
+  const numeric = typeof value === 'string' && /^\s*[+]?(\d+(\.\d*)?|\.\d+)\s*$/.test(value);
+  const n = typeof value === 'number' ? value : numeric ? Number(value) : undefined;
+  if (n !== undefined && fits(n)) return n;
+  problems.add(label, `${showValue(value)} ${expected}`);
   return undefined;
 }
 
 export function checkPositiveInteger(label: string, value: unknown, max: number, example: number, problems: Problems): number | undefined {
-  const n = toNumber(value);
-  if (n !== undefined && Number.isInteger(n) && n >= 1 && n <= max) return n;
-  problems.add(label, `${showValue(value)} is not a positive whole number up to ${max}: e.g. ${example}`);
-  return undefined;
+  const fits = (n: number) => Number.isInteger(n) && n >= 1 && n <= max;
+  return checkNumber(label, value, fits, `is not a positive whole number up to ${max}: e.g. ${example}`, problems);
 }
 
 export function checkPositiveNumber(label: string, value: unknown, example: number, problems: Problems): number | undefined {
-  const n = toNumber(value);
-  if (n !== undefined && Number.isFinite(n) && n > 0) return n;
-  problems.add(label, `${showValue(value)} is not a positive number: e.g. ${example}`);
-  return undefined;
+  return checkNumber(label, value, (n) => Number.isFinite(n) && n > 0, `is not a positive number: e.g. ${example}`, problems);
 }
 
 export function checkPort(label: string, value: unknown, example: number, problems: Problems): number | undefined {
-  const n = toNumber(value);
-  if (n !== undefined && Number.isInteger(n) && n >= 1 && n <= 65535) return n;
-  problems.add(label, `${showValue(value)} is not a TCP port: expected a whole number from 1 to 65535, e.g. ${example}`);
-  return undefined;
+  const fits = (n: number) => Number.isInteger(n) && n >= 1 && n <= 65535;
+  return checkNumber(label, value, fits, `is not a TCP port: expected a whole number from 1 to 65535, e.g. ${example}`, problems);
 }
 
 export function checkChoice<T extends string>(label: string, value: unknown, choices: readonly T[], problems: Problems): T | undefined {
