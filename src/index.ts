@@ -11,7 +11,7 @@ export { AtlasError, ConfigError, ApiError, exitCodeFor, type AtlasErrorCode } f
 // Logging: the structured logger every other part takes (secrets are redacted on the way out).
 export { createLogger, type Logger } from './log/logger.js';
 // Configuration: files, environment and flags turned into one validated AtlasConfig (docs/configuration.md).
-export { loadConfig, describeConfig, type AtlasConfig, type TenantConfig, type LoadConfigInput } from './config/index.js';
+export { loadConfig, type AtlasConfig, type TenantConfig, type LoadConfigInput } from './config/index.js';
 // Endpoint catalog: every ServiceTitan GET endpoint, its key and how a build extracts it.
 export { catalog, findEndpoint, resolveEndpoint, extractedEndpoints, endpointUrl, type EndpointDescriptor } from './catalog/index.js';
 export { getEndpoint, type GetOptions } from './catalog/index.js';

@@ -2,27 +2,37 @@
  * Builds the AtlasConfig from already-read sources, without touching the file system, the real
  * environment or the redaction registry: loadConfig does the I/O around it, tests can call it.
  * Returns every problem found (never stopping at the first) and every secret met.
+ *
+ * Precedence for single settings: defaults < config file < environment < flags. The last source
+ * that gives a value wins, and only the winner is checked (an overridden value never ran, so it
+ * cannot be wrong in a way that matters); its label says where it came from.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { checkChoice, checkDate, checkPositiveInteger, checkSchema, checkStringList } from './checks.js';
+import { checkChoice, checkDate, checkKeys, checkPositiveInteger, checkSchema, checkStringList, isPlainObject } from './checks.js';
 import { resolveDatabase } from './database.js';
-import { ENV, envValue } from './env.js';
-import type { ConfigFlags } from './input.js';
-import { checkKeys, isPlainObject } from './known-keys.js';
-import { Problems } from './problems.js';
-import { fromFile, fromOther, pick } from './settings.js';
-import { showValue, typeName } from './show.js';
-import { substituteEnv } from './substitute.js';
+import { ENV, envValue, fromSource, substituteEnv } from './env.js';
+import { Problems, showValue, typeName } from './problems.js';
 import { resolveTenants } from './tenants.js';
-import type { AtlasConfig, EndpointSelection } from './types.js';
+import type { AtlasConfig, ConfigFlags, EndpointSelection } from './types.js';
 
-export const CONFIG_KEYS = ['database', 'schema', 'martsSchema', 'startDate', 'concurrency', 'stateDir', 'log', 'tenants', 'endpoints'] as const;
-export const LOG_KEYS = ['level', 'format'] as const;
-export const ENDPOINT_KEYS = ['include', 'exclude'] as const;
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-export const LOG_FORMATS = ['text', 'json'] as const;
-export const DEFAULTS = { schema: 'atlas', martsSchema: 'atlas_marts', concurrency: 8, stateDir: '.atlas', logLevel: 'info', logFormat: 'text' } as const;
-export const MAX_CONCURRENCY = 64;
+const CONFIG_KEYS = ['database', 'schema', 'martsSchema', 'startDate', 'concurrency', 'stateDir', 'log', 'tenants', 'endpoints'];
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+const LOG_FORMATS = ['text', 'json'] as const;
+const MAX_CONCURRENCY = 64;
+
+/** A single-valued setting's default, environment variable, and flag (with its ConfigFlags field). */
+type SettingSources = { default?: unknown; env: string; flag?: [string, keyof ConfigFlags] };
+
+/** The single-valued settings, by key path. */
+const SETTINGS = {
+  stateDir: { default: '.atlas', env: ENV.stateDir },
+  schema: { default: 'atlas', env: ENV.schema, flag: ['--schema', 'schema'] },
+  martsSchema: { default: 'atlas_marts', env: ENV.martsSchema },
+  startDate: { env: ENV.startDate, flag: ['--start-date', 'startDate'] },
+  concurrency: { default: 8, env: ENV.concurrency, flag: ['--concurrency', 'concurrency'] },
+  'log.level': { default: 'info', env: ENV.logLevel, flag: ['--log-level', 'logLevel'] },
+  'log.format': { default: 'text', env: ENV.logFormat, flag: ['--log-format', 'logFormat'] },
+} satisfies Record<string, SettingSources>;
 
 export interface ConfigSources {
   cwd: string;
@@ -43,98 +53,99 @@ export interface Resolution {
   secrets: string[];
 }
 
+/** A value with the label it is reported under; undefined when the source does not give one. */
+type Candidate = { label: string; value: unknown } | undefined;
+type Doc = Record<string, unknown>;
+
+const candidate = (label: string, value: unknown): Candidate => (value === undefined ? undefined : { label, value });
+
 export function resolveConfig(sources: ConfigSources): Resolution {
   const { env, flags, cwd } = sources;
   const problems = new Problems();
   const secrets = new Set<string>();
 
-  let doc: Record<string, unknown> = {};
-  if (sources.file) {
-    const { path, value } = sources.file;
-    if (isPlainObject(value)) {
-      checkKeys(value, CONFIG_KEYS, '', problems);
-      doc = substituteEnv(value, env, '', problems) as Record<string, unknown>;
-    } else {
-      problems.add(`config file ${path}`, `must hold a JSON object, not ${typeName(value)}: e.g. {"schema": "atlas", "tenants": [...]}`);
-    }
+  let doc: Doc = {};
+  if (sources.file && isPlainObject(sources.file.value)) {
+    checkKeys(sources.file.value, CONFIG_KEYS, '', problems);
+    doc = substituteEnv(sources.file.value, env, '', problems) as Doc;
+  } else if (sources.file) {
+    problems.add(`config file ${sources.file.path}`, `must hold a JSON object, not ${typeName(sources.file.value)}: ` +
+      'e.g. {"schema": "atlas", "tenants": [...]}');
   }
-  const log = objectAt(doc, 'log', LOG_KEYS, '{"level": "info", "format": "text"}', problems);
-  const endpointsDoc = objectAt(doc, 'endpoints', ENDPOINT_KEYS, '{"include": ["crm/export/customers"], "exclude": []}', problems);
+  const logDoc = objectAt(doc, 'log', ['level', 'format'], '{"level": "info", "format": "text"}', problems);
+  const endpointsExample = '{"include": ["crm/export/customers"], "exclude": []}';
+  const endpointsDoc = objectAt(doc, 'endpoints', ['include', 'exclude'], endpointsExample, problems);
 
-  const stateDirSetting = pick({ label: 'stateDir', value: DEFAULTS.stateDir }, fromFile(doc, 'stateDir'), fromOther('stateDir', ENV.stateDir, envValue(env, ENV.stateDir)));
-  let stateDir: string | undefined;
-  if (typeof stateDirSetting?.value === 'string' && stateDirSetting.value.trim() !== '') {
-    stateDir = isAbsolute(stateDirSetting.value) ? stateDirSetting.value : resolve(cwd, stateDirSetting.value);
-  } else {
-    problems.add(stateDirSetting!.label, `${showValue(stateDirSetting!.value)} is not a directory path: e.g. ".atlas"`);
-  }
+  /**
+   * Checks the winner for `key` among `base` (the default unless given), the file's value, the env
+   * var and the flag, reporting it under its label; undefined when no source gives a value.
+   */
+  const setting = <T>(key: keyof typeof SETTINGS, file: unknown, check: (label: string, value: unknown) => T, base?: Candidate) => {
+    const spec: SettingSources = SETTINGS[key];
+    const fromEnv = candidate(fromSource(key, spec.env), envValue(env, spec.env));
+    const layers = [base ?? candidate(key, spec.default), candidate(key, file), fromEnv];
+    if (spec.flag) layers.push(candidate(fromSource(key, spec.flag[0]), flags[spec.flag[1]]));
+    const winner = layers.reduce((found, layer) => layer ?? found, undefined);
+    return winner && check(winner.label, winner.value);
+  };
 
-  const { database, schema: databaseSchema } = resolveDatabase(
-    { file: doc.database, env, sqlCredentials: sources.sqlCredentials, flag: flags.database, stateDir: stateDir ?? resolve(cwd, DEFAULTS.stateDir) },
-    problems,
-    secrets,
-  );
+  const stateDir = setting('stateDir', doc.stateDir, (label, value) => {
+    if (typeof value === 'string' && value.trim() !== '') return isAbsolute(value) ? value : resolve(cwd, value);
+    problems.add(label, `${showValue(value)} is not a directory path: e.g. ".atlas"`);
+    return undefined;
+  });
+  const databaseSources = { file: doc.database, env, sqlCredentials: sources.sqlCredentials, flag: flags.database };
+  const databaseStateDir = stateDir ?? resolve(cwd, SETTINGS.stateDir.default);
+  const { database, schema: databaseSchema } = resolveDatabase({ ...databaseSources, stateDir: databaseStateDir }, problems, secrets);
 
-  const schemaSetting = pick(
-    { label: 'schema', value: DEFAULTS.schema },
-    databaseSchema,
-    fromFile(doc, 'schema'),
-    fromOther('schema', ENV.schema, envValue(env, ENV.schema)),
-    fromOther('schema', '--schema', flags.schema),
-  )!;
-  const schema = checkSchema(schemaSetting.label, schemaSetting.value, problems, DEFAULTS.schema);
-  const martsSetting = pick({ label: 'martsSchema', value: DEFAULTS.martsSchema }, fromFile(doc, 'martsSchema'), fromOther('martsSchema', ENV.martsSchema, envValue(env, ENV.martsSchema)))!;
-  const martsSchema = checkSchema(martsSetting.label, martsSetting.value, problems, DEFAULTS.martsSchema);
-  if (schema !== undefined && schema === martsSchema) {
-    problems.add(martsSetting.label, `${showValue(martsSchema)} is the same as schema: models need a schema of their own, e.g. "${schema === DEFAULTS.martsSchema ? 'atlas_models' : DEFAULTS.martsSchema}"`);
-  }
-
-  const startSetting = pick(fromFile(doc, 'startDate'), fromOther('startDate', ENV.startDate, envValue(env, ENV.startDate)), fromOther('startDate', '--start-date', flags.startDate));
-  const startDate = startSetting ? checkDate(startSetting.label, startSetting.value, problems) : null;
-
-  const concurrencySetting = pick(
-    { label: 'concurrency', value: DEFAULTS.concurrency },
-    fromFile(doc, 'concurrency'),
-    fromOther('concurrency', ENV.concurrency, envValue(env, ENV.concurrency)),
-    fromOther('concurrency', '--concurrency', flags.concurrency),
-  )!;
-  const concurrency = checkPositiveInteger(concurrencySetting.label, concurrencySetting.value, MAX_CONCURRENCY, DEFAULTS.concurrency, problems);
-
-  const levelSetting = pick({ label: 'log.level', value: DEFAULTS.logLevel }, fromFile(log, 'level', 'log.level'), fromOther('log.level', ENV.logLevel, envValue(env, ENV.logLevel)), fromOther('log.level', '--log-level', flags.logLevel))!;
-  const level = checkChoice(levelSetting.label, levelSetting.value, LOG_LEVELS, problems);
-  const formatSetting = pick({ label: 'log.format', value: DEFAULTS.logFormat }, fromFile(log, 'format', 'log.format'), fromOther('log.format', ENV.logFormat, envValue(env, ENV.logFormat)), fromOther('log.format', '--log-format', flags.logFormat))!;
-  const format = checkChoice(formatSetting.label, formatSetting.value, LOG_FORMATS, problems);
+  // The SQL credentials' schema sits just above the default.
+  const schemaCheck = (label: string, value: unknown) => checkSchema(label, value, problems, SETTINGS.schema.default);
+  const schema = setting('schema', doc.schema, schemaCheck, databaseSchema);
+  const martsSchema = setting('martsSchema', doc.martsSchema, (label, value) => {
+    const marts = checkSchema(label, value, problems, SETTINGS.martsSchema.default);
+    if (marts === undefined || marts !== schema) return marts;
+    const example = schema === SETTINGS.martsSchema.default ? 'atlas_models' : SETTINGS.martsSchema.default;
+    problems.add(label, `${showValue(marts)} is the same as schema: models need a schema of their own, e.g. "${example}"`);
+    return undefined;
+  });
+  const startDate = setting('startDate', doc.startDate, (label, value) => checkDate(label, value, problems));
+  const concurrency = setting('concurrency', doc.concurrency, (label, value) => {
+    return checkPositiveInteger(label, value, MAX_CONCURRENCY, SETTINGS.concurrency.default, problems);
+  });
+  const level = setting('log.level', logDoc?.level, (label, value) => checkChoice(label, value, LOG_LEVELS, problems));
+  const format = setting('log.format', logDoc?.format, (label, value) => checkChoice(label, value, LOG_FORMATS, problems));
 
   const endpoints = resolveEndpoints(endpointsDoc, flags.endpoints, problems);
+  const { stCredentials, requireTenants } = sources;
+  const tenants = resolveTenants({ file: doc.tenants, stCredentials, env, only: flags.tenant, require: requireTenants }, problems, secrets);
 
-  const tenants = resolveTenants(
-    { file: doc.tenants, stCredentials: sources.stCredentials, env, only: flags.tenant, require: sources.requireTenants },
-    problems,
-    secrets,
-  );
-
-  const list = problems.list();
-  let config: AtlasConfig | undefined;
-  if (list.length === 0 && database && stateDir && schema && martsSchema && startDate !== undefined && concurrency && level && format && endpoints) {
-    config = { database, schema, martsSchema, startDate, concurrency, tenants, endpoints, stateDir, log: { level, format } };
-  }
-  return { config, problems: list, secrets: [...secrets] };
+  // Every undefined value below was reported as a problem; the checks are for the type system.
+  const result = { config: undefined, problems: problems.list(), secrets: [...secrets] };
+  if (problems.count > 0 || !database || !stateDir || !schema || !martsSchema || !concurrency) return result;
+  if (!level || !format || !endpoints) return result;
+  // No startDate from any source means full history (null).
+  const config = { database, schema, martsSchema, startDate: startDate ?? null, concurrency, tenants, endpoints, stateDir };
+  return { ...result, config: { ...config, log: { level, format } } };
 }
 
 /** A nested object of the config file (`log`, `endpoints`), key-checked; undefined when absent. */
-function objectAt(doc: Record<string, unknown>, key: string, known: readonly string[], example: string, problems: Problems): Record<string, unknown> | undefined {
+function objectAt(doc: Doc, key: string, known: string[], example: string, problems: Problems): Doc | undefined {
   const value = doc[key];
   if (value === undefined || value === null) return undefined;
-  if (!isPlainObject(value)) {
-    problems.add(key, `must be an object, not ${typeName(value)}: e.g. ${example}`);
-    return undefined;
+  if (isPlainObject(value)) {
+    checkKeys(value, known, key, problems);
+    return value;
   }
-  checkKeys(value, known, key, problems);
-  return value;
+  problems.add(key, `must be an object, not ${typeName(value)}: e.g. ${example}`);
+  return undefined;
 }
 
 /** `endpoints.include` (empty = no restriction), replaced by `--endpoint`; `endpoints.exclude`. */
-function resolveEndpoints(doc: Record<string, unknown> | undefined, flag: string[] | undefined, problems: Problems): EndpointSelection | undefined {
+function resolveEndpoints(
+  doc: Doc | undefined,
+  flag: string[] | undefined,
+  problems: Problems,
+): EndpointSelection | undefined {
   const example = 'crm/export/customers';
   const include = flag && flag.length > 0
     ? checkStringList('endpoints.include (from --endpoint)', flag, example, problems)

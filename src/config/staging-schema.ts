@@ -8,17 +8,16 @@
  */
 import { resolve } from 'node:path';
 import { ENV } from './env.js';
-import type { LoadConfigInput } from './input.js';
 import { registerSecret } from '../log/redact.js';
-import { readJsonFile } from './json-file.js';
-import { DEFAULT_CONFIG_FILE, loadConfig } from './load.js';
-import { isPlainObject } from './known-keys.js';
+import { isPlainObject } from './checks.js';
+import { DEFAULT_CONFIG_FILE, loadConfig, readJsonFile } from './load.js';
 import { configErrorFor } from './problems.js';
 import { resolveConfig } from './resolve.js';
+import type { LoadConfigInput } from './types.js';
 
 /** Variables that feed tenants or the database: left out, so they are neither needed nor checked here. */
 const TENANT_AND_DATABASE_VARIABLES: readonly string[] = [
-  ENV.databaseUrl, ENV.embeddedPort, ENV.tenantId, ENV.clientId, ENV.clientSecret, ENV.appKey, ENV.appId,
+  ENV.databaseUrl, ENV.embeddedPort, ENV.tenantId, ENV.clientId, ENV.clientSecret, ENV.appKey,
   ENV.timezone, ENV.tenantName, ENV.environment, ENV.apiUrl, ENV.authUrl,
 ];
 
@@ -32,25 +31,26 @@ export async function loadStagingSchema(input: StagingSchemaInput = {}): Promise
   const sql = input.sqlCredentialsPath === undefined
     ? undefined
     : await readJsonFile(resolve(cwd, input.sqlCredentialsPath), `--sql-credentials file ${input.sqlCredentialsPath}`);
-  const fileMissing = file.status === 'missing' && input.configPath !== undefined;
-  const unreadable = file.status === 'invalid' || fileMissing || (sql !== undefined && sql.status !== 'ok');
+  const fileMissing = file === 'missing' && input.configPath !== undefined;
+  const unreadable = (file !== 'missing' && 'problem' in file) || fileMissing || (sql !== undefined && !(sql !== 'missing' && 'value' in sql));
   if (unreadable) {
     // loadConfig reports unreadable files first and alone: the same message as every other command.
     await loadConfig({ cwd, env, configPath: input.configPath, sqlCredentialsPath: input.sqlCredentialsPath, requireTenants: false });
   }
 
-  const fileSchema = file.status === 'ok' && isPlainObject(file.value) ? file.value.schema : undefined;
-  const fileValue = fileSchema === undefined ? {} : { schema: fileSchema };
+  const fileValue = file !== 'missing' && 'value' in file && isPlainObject(file.value) && file.value.schema !== undefined
+    ? { schema: file.value.schema }
+    : {};
   const resolution = resolveConfig({
     cwd,
     env: Object.fromEntries(Object.entries(env).filter(([name]) => !TENANT_AND_DATABASE_VARIABLES.includes(name))),
     file: { path: configPath, value: fileValue },
-    sqlCredentials: sql?.status === 'ok' ? { path: input.sqlCredentialsPath!, value: sql.value } : undefined,
+    sqlCredentials: sql !== undefined && sql !== 'missing' && 'value' in sql ? { path: input.sqlCredentialsPath!, value: sql.value } : undefined,
     flags: { schema: input.schema },
     requireTenants: false,
   });
   // Like loadConfig: a --sql-credentials password never reaches a later message unredacted.
   for (const secret of resolution.secrets) registerSecret(secret);
-  if (!resolution.config) throw configErrorFor(resolution.problems, file.status === 'ok' ? `config file ${configPath}` : 'no config file');
+  if (!resolution.config) throw configErrorFor(resolution.problems, fileValue.schema === undefined && file === 'missing' ? 'no config file' : `config file ${configPath}`);
   return resolution.config.schema;
 }

@@ -7,14 +7,11 @@
  * Then: names and tenant ids must be unique, at least one tenant must exist (when required), and
  * `--tenant` picks tenants by name.
  */
-import { isPlainObject } from './known-keys.js';
-import type { Problems } from './problems.js';
-import type { RawTenant } from './raw-tenant.js';
-import { showValue, typeName } from './show.js';
-import { tenantFromStCredentials } from './st-credentials.js';
-import { buildTenant } from './tenant.js';
-import { tenantFromEnv, tenantsFromFile } from './tenant-sources.js';
-import type { TenantConfig } from './types.js';
+import { checkChoice, checkHttpUrl, checkPositiveNumber, checkSecret, checkTenantId, checkTenantName, checkTimezone } from './checks.js';
+import { ENV, envValue, fromSource } from './env.js';
+import { showValue, type Problems } from './problems.js';
+import { tenantFromEnv, tenantFromStCredentials, tenantsFromFile, type RawTenant, type SecretField } from './tenant-sources.js';
+import type { ServiceTitanEnvironment, TenantConfig } from './types.js';
 
 export interface TenantSources {
   /** The config file's `tenants` value after substitution; undefined when the key is absent. */
@@ -27,63 +24,101 @@ export interface TenantSources {
 }
 
 export function resolveTenants(sources: TenantSources, problems: Problems, secrets: Set<string>): TenantConfig[] {
+  const { env, stCredentials } = sources;
   const fromFile = sources.file === undefined ? undefined : tenantsFromFile(sources.file, problems);
-  let fromSeed: RawTenant[] | undefined;
-  if (sources.stCredentials) {
-    const { path, value } = sources.stCredentials;
-    if (isPlainObject(value)) fromSeed = [tenantFromStCredentials(path, value, sources.env, problems)];
-    else {
-      problems.add(`--st-credentials ${path}`, `must hold a JSON object, not ${typeName(value)}: e.g. {"CLIENT_ID": "…", "CLIENT_SECRET": "…", "APP_ID": "…", "APP_KEY": "…", "TENANT_ID": "1234567890", "TIMEZONE": "America/Phoenix"}`);
-      fromSeed = [];
-    }
-  }
-  const fromEnv = fromFile === undefined && fromSeed === undefined ? tenantFromEnv(sources.env) : undefined;
-
-  const chosenRaws = fromSeed ?? fromFile ?? (fromEnv ? [fromEnv] : []);
-  for (const raw of [...(fromFile ?? []), ...(fromSeed ?? []), ...(fromEnv ? [fromEnv] : [])]) collectTenantSecrets(raw, secrets);
-  const chosen = chosenRaws.map((raw) => ({ raw, tenant: buildTenant(raw, sources.env, problems) }));
+  const fromSeed = stCredentials && tenantFromStCredentials(stCredentials.path, stCredentials.value, env, problems);
+  const fromEnv = fromFile === undefined && fromSeed === undefined ? tenantFromEnv(env) : undefined;
+  for (const raw of [...(fromFile ?? []), ...(fromSeed ?? []), ...(fromEnv ? [fromEnv] : [])]) collectSecrets(raw, secrets);
+  const chosen = (fromSeed ?? fromFile ?? (fromEnv ? [fromEnv] : [])).map((raw) => ({ raw, tenant: buildTenant(raw, env, problems) }));
 
   const seenNames = new Map<string, string>();
   const seenIds = new Map<string, string>();
   for (const { raw, tenant } of chosen) {
-    const name = typeof raw.values.name === 'string' ? raw.values.name : undefined;
-    if (name !== undefined) {
+    const name = raw.values.name;
+    if (typeof name === 'string' && seenNames.has(name)) {
       const first = seenNames.get(name);
-      if (first) problems.add(raw.label('name'), `${showValue(name)} is already the name of ${first}: tenant names must be unique, e.g. "${name}-2"`);
-      else seenNames.set(name, raw.label('name').replace(/\.name$/, ''));
-    }
-    if (tenant) {
-      const first = seenIds.get(tenant.tenantId);
-      if (first) problems.add(raw.label('tenantId'), `"${tenant.tenantId}" is also the tenant id of ${first}: each ServiceTitan tenant may be configured once (its rows are keyed by tenant id)`);
-      else seenIds.set(tenant.tenantId, `tenant "${tenant.name}"`);
-    }
+      problems.add(raw.label('name'), `${showValue(name)} is already the name of ${first}: tenant names must be unique, e.g. "${name}-2"`);
+    } else if (typeof name === 'string') seenNames.set(name, raw.label('name').replace(/\.name$/, ''));
+    if (tenant && seenIds.has(tenant.tenantId)) {
+      problems.add(raw.label('tenantId'), `"${tenant.tenantId}" is also the tenant id of ${seenIds.get(tenant.tenantId)}: ` +
+        'each ServiceTitan tenant may be configured once (its rows are keyed by tenant id)');
+    } else if (tenant) seenIds.set(tenant.tenantId, `tenant "${tenant.name}"`);
   }
 
   if (sources.require && chosen.length === 0) {
-    problems.add(
-      'tenants',
-      'is empty: configure at least one tenant — a "tenants" array in the config file, --st-credentials <file>, or ST_TENANT_ID, ST_CLIENT_ID, ST_CLIENT_SECRET and ST_APP_KEY in the environment; e.g. "tenants": [{"name": "acme-hvac", "tenantId": "1234567890", "clientId": "${ST_CLIENT_ID}", "clientSecret": "${ST_CLIENT_SECRET}", "appKey": "${ST_APP_KEY}"}]',
-    );
+    problems.add('tenants', 'is empty: configure at least one tenant — a "tenants" array in the config file, --st-credentials <file>, ' +
+      'or ST_TENANT_ID, ST_CLIENT_ID, ST_CLIENT_SECRET and ST_APP_KEY in the environment; e.g. "tenants": [{"name": "acme-hvac", ' +
+      '"tenantId": "1234567890", "clientId": "${ST_CLIENT_ID}", "clientSecret": "${ST_CLIENT_SECRET}", "appKey": "${ST_APP_KEY}"}]');
   }
 
   const tenants = chosen.flatMap(({ tenant }) => (tenant ? [tenant] : []));
   const only = sources.only ?? [];
   if (only.length === 0) return tenants;
-  const known = [...seenNames.keys()];
-  for (const wanted of only) {
-    if (!seenNames.has(wanted)) {
-      problems.add(`--tenant ${showValue(wanted)}`, `names no configured tenant: expected one of ${known.length ? known.map((n) => `"${n}"`).join(', ') : '(none: no tenant is configured)'}`);
-    }
+  const known = seenNames.size ? [...seenNames.keys()].map((n) => `"${n}"`).join(', ') : '(none: no tenant is configured)';
+  for (const wanted of only.filter((name) => !seenNames.has(name))) {
+    problems.add(`--tenant ${showValue(wanted)}`, `names no configured tenant: expected one of ${known}`);
   }
   return tenants.filter((tenant) => only.includes(tenant.name));
 }
 
-function collectTenantSecrets(raw: RawTenant, secrets: Set<string>): void {
+/** Below ServiceTitan's documented 60 requests/s per (app, tenant), leaving room for other apps' retries. */
+const DEFAULT_REQUESTS_PER_SECOND = 50;
+
+/**
+ * ServiceTitan's two environments and their base URLs. Client ids and secrets are issued per
+ * environment, so a tenant's environment picks both its API host and its token endpoint.
+ */
+const SERVICE_TITAN_URLS: Record<ServiceTitanEnvironment, { apiUrl: string; authUrl: string }> = {
+  production: { apiUrl: 'https://api.servicetitan.io', authUrl: 'https://auth.servicetitan.io/connect/token' },
+  integration: { apiUrl: 'https://api-integration.servicetitan.io', authUrl: 'https://auth-integration.servicetitan.io/connect/token' },
+};
+const ENVIRONMENTS = Object.keys(SERVICE_TITAN_URLS) as ServiceTitanEnvironment[];
+
+const SECRET_WHAT: Record<SecretField, string> = {
+  clientId: "the tenant's client id from the ServiceTitan developer portal",
+  clientSecret: "the tenant's client secret from the ServiceTitan developer portal",
+  appKey: "the application's app key from the ServiceTitan developer portal",
+};
+
+/**
+ * Checks one raw tenant and builds its TenantConfig. URLs: the environment's defaults, then the
+ * tenant's own apiUrl/authUrl, then ST_API_URL/ST_AUTH_URL (which apply to every tenant — that
+ * is how the sandbox and tests point Atlas at a local server). Absent, null or blank optional
+ * values take their defaults.
+ */
+function buildTenant(raw: RawTenant, env: NodeJS.ProcessEnv, problems: Problems): TenantConfig | undefined {
+  const { values, label } = raw;
+  const secret = (field: SecretField) => checkSecret(label(field), values[field], SECRET_WHAT[field], raw.secretExample(field), problems);
+  const [clientId, clientSecret, appKey] = [secret('clientId'), secret('clientSecret'), secret('appKey')];
+  const name = checkTenantName(label('name'), values.name, problems);
+  const tenantId = checkTenantId(label('tenantId'), values.tenantId, problems);
+  const timezone = isAbsent(values.timezone) ? 'UTC' : checkTimezone(label('timezone'), values.timezone, problems);
+  const environment = isAbsent(values.environment)
+    ? 'production'
+    : checkChoice(label('environment'), values.environment, ENVIRONMENTS, problems);
+  const requestsPerSecond = isAbsent(values.requestsPerSecond)
+    ? DEFAULT_REQUESTS_PER_SECOND
+    : checkPositiveNumber(label('requestsPerSecond'), values.requestsPerSecond, DEFAULT_REQUESTS_PER_SECOND, problems);
+
+  const defaults = SERVICE_TITAN_URLS[environment ?? 'production'];
+  const url = (field: 'apiUrl' | 'authUrl', envName: string): string | undefined => {
+    const fromEnv = envValue(env, envName);
+    if (fromEnv !== undefined) return checkHttpUrl(fromSource(field, envName), fromEnv, defaults[field], problems);
+    return isAbsent(values[field]) ? defaults[field] : checkHttpUrl(label(field), values[field], defaults[field], problems);
+  };
+  const [apiUrl, authUrl] = [url('apiUrl', ENV.apiUrl), url('authUrl', ENV.authUrl)];
+
+  const tenant = { name, tenantId, clientId, clientSecret, appKey, timezone, environment, apiUrl, authUrl, requestsPerSecond };
+  return Object.values(tenant).some((value) => value === undefined) ? undefined : (tenant as TenantConfig);
+}
+
+function isAbsent(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function collectSecrets(raw: RawTenant, secrets: Set<string>): void {
   for (const field of ['clientId', 'clientSecret', 'appKey'] as const) {
     const value = raw.values[field];
-    if (typeof value === 'string' && value.trim() !== '') {
-      secrets.add(value);
-      secrets.add(value.trim());
-    }
+    if (typeof value === 'string' && value.trim() !== '') secrets.add(value).add(value.trim());
   }
 }

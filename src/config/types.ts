@@ -1,6 +1,7 @@
 /**
- * The validated configuration every other module receives. Only src/config builds these objects
- * (and only src/config reads process.env); everything else takes them as arguments.
+ * The validated configuration every other module receives, and what callers hand to loadConfig.
+ * Only src/config builds these objects (and only src/config reads process.env); everything else
+ * takes them as arguments.
  */
 export type ServiceTitanEnvironment = 'production' | 'integration';
 
@@ -12,8 +13,10 @@ export interface TenantConfig {
   clientId: string;
   clientSecret: string;
   appKey: string;
-  appId?: string;
-  /** IANA zone used for local dates in marts; 'UTC' when not given. */
+  /**
+   * IANA zone of the tenant's business, 'UTC' when not given. Not read by extraction or loading:
+   * it is for the marts, whose local dates (issue 7's models) are computed in this zone.
+   */
   timezone: string;
   environment: ServiceTitanEnvironment;
   /** Base API URL without a trailing slash, e.g. https://api.servicetitan.io */
@@ -49,4 +52,38 @@ export interface AtlasConfig {
   /** Directory for Atlas's local state (embedded database, sandbox files), default '.atlas'. */
   stateDir: string;
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'text' | 'json' };
+}
+
+/**
+ * What the caller (the CLI, tests, the library API) hands to loadConfig. Paths are resolved
+ * against `cwd`. Flags are already parsed by the CLI; they are checked here like any other source.
+ */
+export interface ConfigFlags {
+  startDate?: string;
+  /** `--tenant`, repeatable: only these tenants (by name). */
+  tenant?: string[];
+  /** `--endpoint`, repeatable: replaces `endpoints.include`. */
+  endpoints?: string[];
+  schema?: string;
+  concurrency?: number;
+  /** `--database <postgres-url>` */
+  database?: string;
+  logLevel?: string;
+  logFormat?: string;
+}
+
+export interface LoadConfigInput {
+  /** Default process.cwd(). */
+  cwd?: string;
+  /** Default process.env — the only place process.env is read in Atlas. */
+  env?: NodeJS.ProcessEnv;
+  /** `--config`; default ./atlas.config.json (a missing default file is fine; a missing explicit one is an error). */
+  configPath?: string;
+  /** `--st-credentials`: Titanpy format {CLIENT_ID, CLIENT_SECRET, APP_ID, APP_KEY, TENANT_ID, TIMEZONE}. */
+  stCredentialsPath?: string;
+  /** `--sql-credentials`: Titanpy format {host, port, dbname, user, pass, db_type, schema}. */
+  sqlCredentialsPath?: string;
+  flags?: ConfigFlags;
+  /** Default true: at least one tenant must be configured. */
+  requireTenants?: boolean;
 }

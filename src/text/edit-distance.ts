@@ -1,6 +1,6 @@
 /**
- * Edit distance between two strings, shared by the "did you mean" helpers of src/config
- * (closest.ts: misspelt keys and time zones) and src/catalog (suggest.ts: endpoint names).
+ * Edit distance between two strings, shared by the "did you mean" helpers: closest.ts (config's
+ * misspelt keys and time zones) and src/catalog/suggest.ts (endpoint names).
  */
 
 /**

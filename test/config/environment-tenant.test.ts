@@ -21,10 +21,12 @@ describe('a tenant from environment variables alone', () => {
     ]);
   });
 
-  it('reads the optional ST_APP_ID, ST_TIMEZONE, ST_TENANT_NAME and ST_ENVIRONMENT', async () => {
-    const env = tenantEnv({ ST_APP_ID: '98765', ST_TIMEZONE: 'America/Phoenix', ST_TENANT_NAME: 'acme', ST_ENVIRONMENT: 'integration' });
+  it('reads the optional ST_TIMEZONE, ST_TENANT_NAME and ST_ENVIRONMENT', async () => {
+    const env = tenantEnv({ ST_TIMEZONE: 'America/Phoenix', ST_TENANT_NAME: 'acme', ST_ENVIRONMENT: 'integration' });
     const [tenant] = (await loadConfig({ cwd: await tempDir(), env })).tenants;
-    expect(tenant).toMatchObject({ name: 'acme', appId: '98765', timezone: 'America/Phoenix', environment: 'integration', apiUrl: 'https://api-integration.servicetitan.io' });
+    expect(tenant).toMatchObject({
+      name: 'acme', timezone: 'America/Phoenix', environment: 'integration', apiUrl: 'https://api-integration.servicetitan.io',
+    });
   });
 
   it('trims a pasted trailing newline from secrets', async () => {

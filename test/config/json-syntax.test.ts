@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locateJsonSyntaxError } from '../../src/config/json-syntax.js';
+import { locateJsonSyntaxError } from '../../src/text/json-syntax-error.js';
 
 describe('locateJsonSyntaxError', () => {
   it.each([

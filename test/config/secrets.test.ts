@@ -5,7 +5,7 @@
  */
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { describeConfig, loadConfig, resolveConfig, type ConfigSources, type LoadConfigInput } from '../../src/config/index.js';
+import { loadConfig, resolveConfig, type ConfigSources, type LoadConfigInput } from '../../src/config/index.js';
 import { redactText } from '../../src/log/redact.js';
 import { configError, dirWithConfig, tempDir, writeJson } from './support.js';
 
@@ -94,25 +94,5 @@ describe('secret registration', () => {
     const env = { ST_TENANT_ID: '1', ST_CLIENT_ID: secrets.clientId, ST_CLIENT_SECRET: secrets.clientSecret, ST_APP_KEY: secrets.appKey, DATABASE_URL: `postgres://atlas:${encodeURIComponent(secrets.password)}@db/w` };
     await loadConfig({ cwd: await tempDir(), env });
     for (const secret of [...Object.values(secrets), encodeURIComponent(secrets.password)]) expect(redactText(`[${secret}]`)).not.toContain(secret);
-  });
-});
-
-describe('describeConfig', () => {
-  it('summarises without secrets', async () => {
-    const env = { ST_TENANT_ID: '1', ST_CLIENT_ID: S.clientId, ST_CLIENT_SECRET: S.clientSecret, ST_APP_KEY: S.appKey, ST_APP_ID: '77', DATABASE_URL: `postgres://atlas:${S.dbPassword}@db:5432/w?sslmode=require` };
-    const config = await loadConfig({ cwd: await tempDir(), env });
-    const summary = describeConfig(config);
-    const text = JSON.stringify(summary);
-    for (const secret of all) expect(text).not.toContain(secret);
-    expect(summary.database).toEqual({ kind: 'url', url: 'postgres://atlas:***@db:5432/w?…' });
-    expect(summary.tenants).toEqual([
-      expect.objectContaining({ name: 'default', tenantId: '1', appId: '77', clientId: 'set', clientSecret: 'set', appKey: 'set', environment: 'production' }),
-    ]);
-  });
-
-  it('shows the embedded database as such', async () => {
-    const cwd = await tempDir();
-    const config = await loadConfig({ cwd, env: {}, requireTenants: false });
-    expect(describeConfig(config).database).toEqual({ kind: 'embedded', dataDir: `${cwd}/.atlas/postgres`, port: 54329 });
   });
 });

@@ -22,7 +22,7 @@ const sqlCredentials = {
 };
 
 describe('the Titanpy ServiceTitan credentials file (--st-credentials)', () => {
-  it('gives one tenant named "default"', async () => {
+  it('gives one tenant named "default" (APP_ID is accepted and ignored)', async () => {
     const cwd = await tempDir();
     await writeJson(cwd, 'st.json', stCredentials);
     const config = await loadConfig({ cwd, env: {}, stCredentialsPath: 'st.json' });
@@ -33,7 +33,6 @@ describe('the Titanpy ServiceTitan credentials file (--st-credentials)', () => {
         clientId: SECRET.clientId,
         clientSecret: SECRET.clientSecret,
         appKey: SECRET.appKey,
-        appId: '4455',
         timezone: 'America/Chicago',
         environment: 'production',
         apiUrl: 'https://api.servicetitan.io',

@@ -181,6 +181,13 @@ describe('tenants', () => {
     expect((await loadConfig({ cwd, env: tenantEnv() })).tenants[0].requestsPerSecond).toBe(50);
   });
 
+  it('accepts appId, as older configs carry it, and ignores it: ServiceTitan needs no app id', async () => {
+    const cwd = await dirWithConfig({ tenants: [fileTenant({ appId: '12345' })] });
+    const [tenant] = (await loadConfig({ cwd, env: tenantEnv({ ST_APP_ID: '777' }) })).tenants;
+    expect(tenant.name).toBe('acme-hvac');
+    expect(tenant).not.toHaveProperty('appId');
+  });
+
   it('accepts a fractional requestsPerSecond', async () => {
     const cwd = await dirWithConfig({ tenants: [fileTenant({ requestsPerSecond: 0.5 })] });
     expect((await loadConfig({ cwd, env: tenantEnv() })).tenants[0].requestsPerSecond).toBe(0.5);

@@ -4,7 +4,7 @@
  * (`start_date` → `startDate`, `CLIENTSECRET` → `CLIENT_SECRET`), and a word that extends a
  * candidate counts as close (`password` → `pass`).
  */
-import { editDistance } from '../text/edit-distance.js';
+import { editDistance } from './edit-distance.js';
 
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   const target = normalise(word);
