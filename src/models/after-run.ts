@@ -8,6 +8,7 @@ import type { Warehouse } from '../db/connection.js';
 import type { Logger } from '../log/logger.js';
 import { buildModels, type BuildModelsSummary } from './build-models.js';
 import { changesOfRun } from './run-changes.js';
+import { errorMessage } from '../errors.js';
 
 interface TenantFigures {
   status: string;
@@ -23,7 +24,7 @@ export async function refreshModelsAfterRun(config: AtlasConfig, warehouse: Ware
     logger.info(`models: ${built} built, ${summary.models.filter((m) => m.status === 'unchanged').length} unchanged`);
     return summary;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     logger.error('models not built', { error: message });
     return { ok: false, tenantsChanged: false, models: [{ model: '*', status: 'failed', error: message }] };
   }

@@ -28,6 +28,7 @@ import type { Model } from './model.js';
 import { relationKind } from './relations.js';
 import { HELPER_FUNCTIONS, helperFunctionsSql } from './safe-casts.js';
 import { renderBody } from './template.js';
+import { errorMessage } from '../errors.js';
 
 export interface ModelChanges {
   /** Staging tables (names without schema) in which the run inserted, updated or deleted rows. */
@@ -106,7 +107,7 @@ export async function buildModels(config: AtlasConfig, warehouse: Warehouse, opt
         logger.debug('model built', { model: model.name, reason, rows: result.rows, ms: result.durationMs });
       } catch (error) {
         broken.add(model.name);
-        const message = `${model.file}: ${error instanceof Error ? error.message : String(error)}`;
+        const message = `${model.file}: ${errorMessage(error)}`;
         outcomes.push({ model: model.name, status: 'failed', error: message });
         logger.error('model failed', { model: model.name, error: message });
       }

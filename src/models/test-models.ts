@@ -6,6 +6,7 @@
 import type pg from 'pg';
 import { qualified, quoteIdent } from '../db/identifiers.js';
 import type { Model } from './model.js';
+import { errorMessage } from '../errors.js';
 
 export interface CheckResult {
   model: string;
@@ -67,7 +68,7 @@ export async function testModels(pool: pg.Pool, martsSchema: string, models: Mod
         const { rows } = await pool.query(check.sql, check.params);
         results.push({ model: model.name, check: check.name, ok: rows.length === 0, offending: rows.map(describeRow) });
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        const message = errorMessage(error);
         results.push({ model: model.name, check: check.name, ok: false, offending: [], error: message });
       }
     }

@@ -12,12 +12,13 @@ import { exampleQuery } from '../../models/index.js';
 import { loadSandbox, sandboxTenantConfig } from '../sandbox-connection.js';
 import type { CliContext } from '../context.js';
 import { numberFlag } from '../numeric-flag.js';
+import { maskUrlPassword } from '../../text/mask-url-password.js';
 import { SANDBOX_SCALE, SANDBOX_SEED } from '../sandbox-flags.js';
 import { executeRun, runExitCode } from './build-sync.js';
 import { formatRunSummary } from '../run-summary.js';
 
 function connectHint(config: AtlasConfig, url: string): string {
-  const safe = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+  const safe = maskUrlPassword(url) ?? '<your database URL>';
   return config.database.kind === 'embedded'
     ? `psql "${safe}"   # embedded Postgres 15, data in ${config.database.dataDir}`
     : `psql "${safe}"`;
