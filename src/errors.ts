@@ -24,6 +24,8 @@ export type AtlasErrorCode =
   | 'DATABASE_FAILED'
   | 'TENANT_LOCKED'
   | 'RUN_FAILED'
+  | 'MODEL_INVALID'
+  | 'MODEL_FAILED'
   | 'INTERNAL';
 
 export interface AtlasErrorOptions {
@@ -86,6 +88,8 @@ const exitCodes: Record<AtlasErrorCode, number> = {
   DATABASE_FAILED: 5,
   TENANT_LOCKED: 6,
   RUN_FAILED: 7,
+  MODEL_INVALID: 2,
+  MODEL_FAILED: 8,
   INTERNAL: 1,
 };
 

@@ -5,12 +5,10 @@
  * without a key, bad or duplicate table names, selections naming endpoints that do not exist, and
  * per-parent plans whose parent is not extracted.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { EndpointDescriptor } from '../../src/catalog/types.js';
+import { getOperations, readSpecs } from '../openapi/spec-reader.js';
 import { describeOperation, type EndpointFacts } from './describe.js';
-import { locate, type Location } from './locate.js';
-import type { OpenApiDocument, OperationObject } from './openapi.js';
+import { canonicalNames } from './names.js';
 import { planFor } from './plan.js';
 import { extractedListNames, perParentEndpoints } from './selection.js';
 import { tableNameProblem } from './table-name.js';
@@ -18,26 +16,9 @@ import { tableNameProblem } from './table-name.js';
 /** ServiceTitan publishes 53 export paths (52 feeds and one legacy alias, reference section 3). */
 export const EXPECTED_EXPORT_PATHS = 53;
 
-interface Found {
-  doc: OpenApiDocument;
-  location: Location;
-  operation: OperationObject;
-}
-
 /** Reads every `*.json` document in `openapiDir` (sorted by file name) and returns the checked catalog, sorted by name. */
 export function buildCatalog(openapiDir: string): EndpointDescriptor[] {
-  const files = readdirSync(openapiDir).filter((f) => f.endsWith('.json')).sort();
-  if (files.length === 0) throw new Error(`no OpenAPI documents (*.json) in ${openapiDir}`);
-  const found: Found[] = [];
-  for (const file of files) {
-    const doc = JSON.parse(readFileSync(join(openapiDir, file), 'utf8')) as OpenApiDocument;
-    const server = doc.servers?.[0]?.url;
-    if (!server) throw new Error(`${file}: no servers[0].url`);
-    for (const [openApiPath, item] of Object.entries(doc.paths ?? {})) {
-      if (item.get) found.push({ doc, location: locate(server, openApiPath), operation: item.get });
-    }
-  }
-
+  const found = readSpecs(openapiDir).flatMap(getOperations);
   const names = canonicalNames(found.map((f) => f.location));
   const described = found.map((f, i) => describeOperation(f.doc, names[i], f.location, f.operation));
   const catalog = described.map(({ descriptor, facts }) => withPlan(descriptor, facts));
@@ -48,26 +29,6 @@ export function buildCatalog(openapiDir: string): EndpointDescriptor[] {
 
 function withPlan(descriptor: EndpointDescriptor, facts: EndpointFacts): EndpointDescriptor {
   return { ...descriptor, extract: planFor(descriptor, facts) };
-}
-
-/**
- * `<module>/<path>`; when one module path exists in several URL versions (telecom `calls` in v2 and
- * v3) the newest keeps the plain name and older ones become `<module>/<version>/<path>`.
- */
-export function canonicalNames(locations: Location[]): string[] {
-  const newest = new Map<string, number>();
-  for (const { module, path, version } of locations) {
-    const plain = `${module}/${path}`;
-    newest.set(plain, Math.max(newest.get(plain) ?? 0, versionNumber(version)));
-  }
-  return locations.map(({ module, path, version }) => {
-    const plain = `${module}/${path}`;
-    return versionNumber(version) === newest.get(plain) ? plain : `${module}/${version}/${path}`;
-  });
-}
-
-function versionNumber(version: string): number {
-  return Number(version.slice(1));
 }
 
 function checkCatalog(catalog: EndpointDescriptor[]): void {

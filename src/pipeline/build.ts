@@ -8,6 +8,8 @@ import pLimit from 'p-limit';
 import type { AtlasConfig } from '../config/types.js';
 import { ServiceTitanClient } from '../client/index.js';
 import { migrate } from '../db/migrate.js';
+import { refreshModelsAfterRun } from '../models/after-run.js';
+import type { BuildModelsSummary } from '../models/build-models.js';
 import { ensureStagingTables } from '../load/staging-table.js';
 import { stagingTargetFor } from '../load/staging-target.js';
 import type { Warehouse } from '../db/connection.js';
@@ -29,8 +31,10 @@ export interface BuildOptions {
 
 export interface BuildSummary {
   tenants: Array<TenantRunOutcome | { tenant: string; tenantId: string; status: 'failed'; error: string; code?: string }>;
-  /** True when every tenant's run succeeded. */
+  /** True when every tenant's run succeeded (and then the models built). */
   ok: boolean;
+  /** The models step, run only after every tenant succeeded. */
+  models?: BuildModelsSummary;
 }
 
 export async function runBuild(config: AtlasConfig, warehouse: Warehouse, options: BuildOptions, logger: Logger, progress: ProgressReporter): Promise<BuildSummary> {
@@ -56,5 +60,7 @@ export async function runBuild(config: AtlasConfig, warehouse: Warehouse, option
       }
     }),
   );
-  return { tenants, ok: tenants.every((t) => t.status === 'succeeded') };
+  if (!tenants.every((t) => t.status === 'succeeded')) return { tenants, ok: false };
+  const models = await refreshModelsAfterRun(config, warehouse, tenants, logger);
+  return { tenants, ok: models.ok, models };
 }

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildCatalog, canonicalNames } from '../../scripts/catalog/build.js';
-import { locate } from '../../scripts/catalog/locate.js';
+import { buildCatalog } from '../../scripts/catalog/build.js';
+import { canonicalNames } from '../../scripts/catalog/names.js';
+import { locate } from '../../scripts/openapi/spec-reader.js';
 import { tableNameFor, tableNameProblem } from '../../scripts/catalog/table-name.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
