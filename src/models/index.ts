@@ -7,3 +7,4 @@ export { grantReader } from './grant.js';
 export { lastBuilds, type BuildRecord } from './bookkeeping.js';
 export { changesOfRun } from './run-changes.js';
 export { refreshModelsAfterRun } from './after-run.js';
+export { exampleQuery } from './example-query.js';

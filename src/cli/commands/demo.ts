@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { openConfiguredWarehouse } from '../../db/connection.js';
 import type { AtlasConfig } from '../../config/types.js';
 import { readStatus } from '../../runs/status.js';
+import { exampleQuery } from '../../models/index.js';
 import { loadSandbox, sandboxTenantConfig } from '../sandbox-connection.js';
 import { action, globalOptions, loadCliConfig, loggerFor, type CliIo } from '../context.js';
 import { executeRun, runExitCode } from './build-sync.js';
@@ -47,7 +48,10 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
             io.stdout(`\nLoaded into schema "${config.schema}" (largest staging tables):`);
             for (const e of largest) io.stdout(`  ${e.table.padEnd(48)} ${String(e.rows).padStart(8)} rows`);
             io.stdout(`\nConnect:  ${connectHint(config, warehouse.url)}`);
-            io.stdout(`Try:      select data->>'name' as customer, data->'address'->>'city' as city from ${config.schema}.crm_customers limit 5;`);
+            const example = exampleQuery(config.martsSchema);
+            io.stdout(`Try:      ${example}`);
+            const sample = await warehouse.pool.query(example).catch((error: Error) => ({ rows: [{ error: error.message }] }));
+            for (const row of sample.rows) io.stdout(`          ${JSON.stringify(row)}`);
             const keep = flags.keepRunning ?? Boolean(process.stdout.isTTY && process.stdin.isTTY);
             if (!keep && config.database.kind === 'embedded') {
               io.stdout('The embedded database stops with this command; run `npx atlas demo` in a terminal to keep it up while you look around.');

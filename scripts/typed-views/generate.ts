@@ -1,0 +1,28 @@
+/**
+ * Generates the typed views: one model file `models/staging/<table>.sql` per staging table a
+ * build can fill (opt-in per-parent tables included), from the item schema of its endpoint's GET.
+ */
+import { extractedEndpoints } from '../../src/catalog/index.js';
+import { stagingTargetFor } from '../../src/load/staging-target.js';
+import { canonicalNames } from '../catalog/names.js';
+import { getOperations, readSpecs, responseItem } from '../openapi/spec-reader.js';
+import { renderTypedView } from './render-view.js';
+import { viewColumns } from './view-columns.js';
+
+/** File name (`<table>.sql`) → content, for every extracted endpoint. */
+export function generateTypedViews(openapiDir: string): Map<string, string> {
+  const operations = readSpecs(openapiDir).flatMap(getOperations);
+  const names = canonicalNames(operations.map((o) => o.location));
+  const byName = new Map(operations.map((o, i) => [names[i], o]));
+  const files = new Map<string, string>();
+  for (const descriptor of extractedEndpoints({ includeOptIn: true })) {
+    const operation = byName.get(descriptor.name);
+    if (!operation) throw new Error(`${descriptor.name}: not in the OpenAPI documents of ${openapiDir}`);
+    const response = responseItem(operation.doc, operation.operation);
+    if (!response?.item.schema.properties) throw new Error(`${descriptor.name}: its GET response has no item schema with properties`);
+    const target = stagingTargetFor(descriptor, 'atlas');
+    const columns = viewColumns({ doc: operation.doc, item: response.item, keyColumns: target.keyColumns, hasParent: target.hasParent }, descriptor.name);
+    files.set(`${target.table}.sql`, renderTypedView({ table: target.table, endpoint: descriptor.name, keyColumns: target.keyColumns, columns }));
+  }
+  return files;
+}
