@@ -34,7 +34,8 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         const base = await loadCliConfig(command, {}, false);
         const logger = loggerFor(base, command);
         const { startSandbox } = await loadSandbox();
-        const sandbox = await startSandbox({ scale: Number(flags.scale), seed: Number(flags.seed) });
+        // The sandbox's clock starts now, so marts relative to today (bookings ahead, A/R aging) have rows.
+        const sandbox = await startSandbox({ scale: Number(flags.scale), seed: Number(flags.seed), now: new Date().toISOString() });
         io.stdout(`Sandbox ServiceTitan tenant ${sandbox.tenantId} at ${sandbox.url}`);
         const config: AtlasConfig = { ...base, tenants: [sandboxTenantConfig(sandbox)] };
         const json = Boolean(globalOptions(command).json);
