@@ -47,7 +47,8 @@ function mergeChains(world: World, rng: Rng): void {
   const invoiced = new Set<unknown>();
   for (const row of world.table(T.invoices).rows()) invoiced.add((row.rec.customer as Rec | null)?.id);
   const latestStart = limitOf(world) - 12 * DAY;
-  const candidates = recordsOf(world, T.customers, (c) => c.active === true && invoiced.has(c.id) && (msOfField(c, 'modifiedOn') ?? 0) < latestStart);
+  const settled = (c: Rec): boolean => (msOfField(c, 'modifiedOn') ?? 0) < latestStart;
+  const candidates = recordsOf(world, T.customers, (c) => c.active === true && invoiced.has(c.id) && settled(c));
   for (const hops of [2, 3, 4]) {
     if (candidates.length < hops + 1) return;
     const chain = rng.sample(candidates, hops + 1);
@@ -62,7 +63,8 @@ function mergeChains(world: World, rng: Rng): void {
 
 /** A few more membership cancellations (small tenants may otherwise have none), beside local midnight. */
 function cancellations(world: World, rng: Rng): void {
-  const active = recordsOf(world, T.memberships, (m) => m.status === 'Active' && (msOfField(m, 'modifiedOn') ?? 0) + 2 * DAY < limitOf(world));
+  const settled = (m: Rec): boolean => (msOfField(m, 'modifiedOn') ?? 0) + 2 * DAY < limitOf(world);
+  const active = recordsOf(world, T.memberships, (m) => m.status === 'Active' && settled(m));
   for (const membership of rng.sample(active, Math.min(active.length, Math.max(2, Math.round(active.length * 0.05))))) {
     const from = msOfField(membership, 'modifiedOn')! + DAY;
     const at = besideMidnight(world, rng, from + Math.floor(rng.next() * (limitOf(world) - from)));
@@ -78,7 +80,9 @@ function besideMidnight(world: World, rng: Rng, ms: number): number {
   return rng.chance(0.5) && after <= ms ? after : midnight - offset;
 }
 
-function moveNearMidnight(world: World, rng: Rng, table: string, field: string, recs: Rec[], format: 'stamp' | 'seconds', notBefore?: string): void {
+function moveNearMidnight(
+  world: World, rng: Rng, table: string, field: string, recs: Rec[], format: 'stamp' | 'seconds', notBefore?: string,
+): void {
   for (const rec of recs) {
     const ms = msOfField(rec, field);
     if (ms === null) continue;
