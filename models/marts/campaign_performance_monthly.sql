@@ -93,5 +93,6 @@ select
     round(monthly.completed_revenue / nullif(monthly_costs.cost, 0), 4) as return_on_spend
 from monthly
 left join monthly_costs
-    on monthly_costs.tenant_id = monthly.tenant_id and monthly_costs.campaign_id = monthly.campaign_id and monthly_costs.month = monthly.month
+    on monthly_costs.tenant_id = monthly.tenant_id and monthly_costs.campaign_id = monthly.campaign_id
+    and monthly_costs.month = monthly.month
 left join campaigns on campaigns.tenant_id = monthly.tenant_id and campaigns.id = monthly.campaign_id

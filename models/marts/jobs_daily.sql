@@ -11,6 +11,7 @@
 -- column completed_revenue: sum of subTotal of active invoices whose job was completed that day (0 when none)
 -- column average_ticket: completed_revenue / jobs_completed, rounded to cents; null without completed jobs
 -- column recalls_completed: completed jobs that are a recall of another job (recallForId set)
+-- Jobs without a businessUnitId (ServiceTitan requires one) have no row to fall in and are left out.
 with
 
 jobs as (

@@ -19,19 +19,27 @@ function canonicalRow(row: MartRow): MartRow {
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, canonicalValue(v)]));
 }
 
+/** A mart's column names, in order. */
+export async function martColumns(pool: pg.Pool, schema: string, mart: string): Promise<string[]> {
+  const probe = await pool.query(`select * from ${qualified(schema, mart)} limit 0`);
+  return probe.fields.map((f) => f.name);
+}
+
 /** Every row of a mart with every column as text. */
 export async function martRows(pool: pg.Pool, schema: string, mart: string): Promise<{ columns: string[]; rows: MartRow[] }> {
   const relation = qualified(schema, mart);
-  const probe = await pool.query(`select * from ${relation} limit 0`);
-  const columns = probe.fields.map((f) => f.name);
-  const { rows } = await pool.query(`select ${columns.map((c) => `${quoteIdent(c)}::text as ${quoteIdent(c)}`).join(', ')} from ${relation}`);
+  const columns = await martColumns(pool, schema, mart);
+  const asText = columns.map((c) => `${quoteIdent(c)}::text as ${quoteIdent(c)}`).join(', ');
+  const { rows } = await pool.query(`select ${asText} from ${relation}`);
   return { columns, rows: rows as MartRow[] };
 }
 
 const keyOf = (row: MartRow, key: string[]): string => key.map((k) => row[k] ?? '∅').join('|');
 
 /** Asserts the mart holds exactly the expected rows; returns how many rows were compared. */
-export async function expectMartEqualsOracle(pool: pg.Pool, schema: string, mart: string, key: string[], expected: MartRow[]): Promise<number> {
+export async function expectMartEqualsOracle(
+  pool: pg.Pool, schema: string, mart: string, key: string[], expected: MartRow[],
+): Promise<number> {
   const { columns, rows } = await martRows(pool, schema, mart);
   const wanted = new Map(expected.map((r) => [keyOf(r, key), canonicalRow(r)]));
   expect({ mart, uniqueExpectedKeys: wanted.size }).toEqual({ mart, uniqueExpectedKeys: expected.length });

@@ -15,10 +15,11 @@ import { sandboxTenantConfig } from '../../src/cli/sandbox-connection.js';
 import type { AtlasConfig } from '../../src/config/types.js';
 import { createTestDatabase, dropTestDatabases } from '../support/database.js';
 import { testConfig } from '../support/harness.js';
-import { expectMartEqualsOracle } from './compare.js';
+import { expectMartEqualsOracle, martColumns } from './compare.js';
 import { ORACLES } from './oracle/index.js';
 import { tenantTruth } from './oracle/tenant.js';
 import { expectRulesExercised } from './coverage.js';
+import { REFERENCE_COLUMNS } from './reference-columns.js';
 
 const TENANTS = [
   { tenantId: '1500000001', seed: 21, zone: 'Pacific/Kiritimati' },
@@ -39,7 +40,8 @@ let warehouse: Warehouse;
 let config: AtlasConfig;
 
 async function run(command: BuildOptions['command']): Promise<void> {
-  const summary = await runBuild(config, warehouse, { command, fullRefresh: false, sweepDeletes: true, clientOptions: fast }, logger, logProgress(logger));
+  const options = { command, fullRefresh: false, sweepDeletes: true, clientOptions: fast };
+  const summary = await runBuild(config, warehouse, options, logger, logProgress(logger));
   const failedModels = summary.models?.models.filter((m) => m.status === 'failed' || m.status === 'skipped') ?? [];
   expect({ ok: summary.ok, failedModels }).toEqual({ ok: true, failedModels: [] });
 }
@@ -65,7 +67,9 @@ function reconcileEveryMart(): void {
 beforeAll(async () => {
   const now = new Date().toISOString();
   sandboxes = await Promise.all(
-    TENANTS.map((t) => startSandbox({ scale: 0.05, seed: t.seed, tenantId: t.tenantId, timezone: t.zone, now, batchSize: { min: 60, max: 120 } })),
+    TENANTS.map((t) =>
+      startSandbox({ scale: 0.05, seed: t.seed, tenantId: t.tenantId, timezone: t.zone, now, batchSize: { min: 60, max: 120 } }),
+    ),
   );
   const url = await createTestDatabase();
   warehouse = await openWarehouse(url);
@@ -82,8 +86,13 @@ afterAll(async () => {
 });
 
 describe('marts after a build', () => {
-  it('covers every mart of the reference', () => {
-    expect([...martKeys.keys()].sort()).toEqual(Object.keys(ORACLES).sort());
+  it('covers every mart of the reference, each with exactly its columns and tenant_id in its key', async () => {
+    expect([...martKeys.keys()].sort()).toEqual(Object.keys(REFERENCE_COLUMNS).sort());
+    expect(Object.keys(ORACLES).sort()).toEqual(Object.keys(REFERENCE_COLUMNS).sort());
+    for (const [mart, columns] of Object.entries(REFERENCE_COLUMNS)) {
+      expect({ mart, columns: await martColumns(warehouse.pool, MARTS_SCHEMA, mart) }).toEqual({ mart, columns });
+      expect({ mart, tenantInKey: martKeys.get(mart)!.includes('tenant_id') }).toEqual({ mart, tenantInKey: true });
+    }
   });
 
   it('come from data that exercises every rule', () => {

@@ -1,11 +1,13 @@
-/** bookings_ahead_daily: active, not canceled appointments of active jobs, from today (tenant's zone) on, per job business unit and local date. */
+/**
+ * bookings_ahead_daily: active, not canceled appointments of active jobs, from today (tenant's zone)
+ * on, per job business unit and local date.
+ */
 import { localDate, today } from './time.js';
 import { groupBy, type MartRow, type TenantTruth } from './tenant.js';
 
 export function bookingsAheadDaily(t: TenantTruth): MartRow[] {
-  const unitOfJob = new Map(
-    t.active('jpm/export/jobs').filter((j) => typeof j.businessUnitId === 'number').map((j) => [j.id as number, j.businessUnitId as number]),
-  );
+  const jobs = t.active('jpm/export/jobs').filter((j) => typeof j.businessUnitId === 'number');
+  const unitOfJob = new Map(jobs.map((j) => [j.id as number, j.businessUnitId as number]));
   const todayDate = today(t.zone);
   const ahead = t
     .active('jpm/export/appointments')

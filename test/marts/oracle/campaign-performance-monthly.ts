@@ -34,14 +34,15 @@ export function campaignPerformanceMonthly(t: TenantTruth): MartRow[] {
     if (call.type === 'Booked') m.booked++;
   }
   for (const job of t.active('jpm/export/jobs')) {
-    if (typeof job.campaignId === 'number' && typeof job.createdOn === 'string') month(job.campaignId, localDate(job.createdOn, t.zone)).jobs++;
+    if (typeof job.campaignId !== 'number' || typeof job.createdOn !== 'string') continue;
+    month(job.campaignId, localDate(job.createdOn, t.zone)).jobs++;
   }
   for (const { job, completedDate, revenue } of completedJobs(t)) {
     if (typeof job.campaignId === 'number') month(job.campaignId, completedDate).revenue.push(revenue);
   }
   for (const cost of t.active('marketing/costs')) {
-    const valid = typeof cost.campaignId === 'number' && typeof cost.year === 'number' && typeof cost.month === 'number' && cost.dailyCost !== null;
-    if (!valid || (cost.month as number) < 1 || (cost.month as number) > 12) continue;
+    const valid = typeof cost.campaignId === 'number' && typeof cost.year === 'number' && cost.dailyCost !== null;
+    if (!valid || typeof cost.month !== 'number' || cost.month < 1 || cost.month > 12) continue;
     const first = `${String(cost.year).padStart(4, '0')}-${String(cost.month).padStart(2, '0')}-01`;
     month(cost.campaignId as number, first).costs.push(mul(dec(cost.dailyCost), fromInt(daysInMonth(first))));
   }

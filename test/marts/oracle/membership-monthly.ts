@@ -15,7 +15,8 @@ interface Span {
   canceled: string | null;
 }
 
-const inForce = (s: Span, day: string): boolean => s.from <= day && (s.to === null || s.to >= day) && (s.canceled === null || s.canceled > day);
+const inForce = (s: Span, day: string): boolean =>
+  s.from <= day && (s.to === null || s.to >= day) && (s.canceled === null || s.canceled > day);
 
 function nextMonth(month: string): string {
   return addDays(monthEnd(month), 1);
@@ -39,7 +40,8 @@ export function membershipMonthly(t: TenantTruth): MartRow[] {
     if (s.canceled) keys.add(`${s.typeId}|${monthStart(s.canceled)}`);
     const ends = [s.to, s.canceled ? addDays(s.canceled, -1) : null].filter((d): d is string => d !== null).sort();
     const lastInForce = ends[0] ?? todayDate;
-    for (let month = monthStart(s.from); lastInForce >= s.from && month <= monthStart(lastInForce); month = nextMonth(month)) keys.add(`${s.typeId}|${month}`);
+    if (lastInForce < s.from) continue;
+    for (let month = monthStart(s.from); month <= monthStart(lastInForce); month = nextMonth(month)) keys.add(`${s.typeId}|${month}`);
   }
   return [...keys].map((key) => {
     const [typeId, month] = [Number(key.split('|')[0]), key.split('|')[1]];

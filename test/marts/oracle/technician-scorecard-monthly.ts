@@ -25,7 +25,8 @@ export function technicianScorecardMonthly(t: TenantTruth): MartRow[] {
     if (!assigned.has(a.jobId)) assigned.set(a.jobId, new Set());
     assigned.get(a.jobId)!.add(a.technicianId);
   }
-  const splitsByJob = groupBy(t.active('payroll/export/jobs/splits').filter((s) => typeof s.technicianId === 'number'), (s) => String(s.jobId));
+  const splits = t.active('payroll/export/jobs/splits').filter((s) => typeof s.technicianId === 'number');
+  const splitsByJob = groupBy(splits, (s) => String(s.jobId));
 
   const months = new Map<string, Month>();
   const month = (technicianId: number, date: string): Month => {
@@ -37,15 +38,16 @@ export function technicianScorecardMonthly(t: TenantTruth): MartRow[] {
   for (const { job, completedDate, revenue } of completedJobs(t)) {
     const technicians = assigned.get(job.id as number) ?? new Set<number>();
     for (const technicianId of technicians) month(technicianId, completedDate).jobs++;
-    const splits = splitsByJob.get(String(job.id));
-    if (splits) {
-      const perTechnician = groupBy(splits, (s) => String(s.technicianId));
+    const jobSplits = splitsByJob.get(String(job.id));
+    if (jobSplits) {
+      const perTechnician = groupBy(jobSplits, (s) => String(s.technicianId));
       for (const [technicianId, rows] of perTechnician) {
         const split = sum(rows.map((s) => dec(s.split)));
         month(Number(technicianId), completedDate).revenue.push(divRound(mul(revenue, split), fromInt(100), 2)!);
       }
     } else {
-      for (const technicianId of technicians) month(technicianId, completedDate).revenue.push(divRound(revenue, fromInt(technicians.size), 2)!);
+      const share = divRound(revenue, fromInt(technicians.size), 2);
+      for (const technicianId of technicians) month(technicianId, completedDate).revenue.push(share!);
     }
   }
   for (const estimate of t.active('sales/export/estimates')) {
