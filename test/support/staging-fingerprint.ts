@@ -22,6 +22,8 @@ export async function stagingFingerprint(pool: pg.Pool, schema: string): Promise
                        || jsonb_build_object('deleted', t.deleted_at is not null))::text as r
                  from "${schema.replaceAll('"', '""')}"."${name.replaceAll('"', '""')}" t) s`,
     );
+    // Empty tables hold no staging contents: the model runner creates every staging table (opt-in ones too) for its views.
+    if (Number(rows[0].rows) === 0) continue;
     out[name] = { rows: Number(rows[0].rows), md5: rows[0].md5 ?? '' };
   }
   return out;
