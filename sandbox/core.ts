@@ -21,6 +21,7 @@ export interface CoreSettings {
   batch: { min: number; max: number };
   tokenTtlSeconds: number;
   nowMs: number;
+  timezone: string;
 }
 
 export function settingsFrom(options: SandboxOptions): CoreSettings {
@@ -34,7 +35,18 @@ export function settingsFrom(options: SandboxOptions): CoreSettings {
   if (!(batch.min >= 1 && batch.max >= batch.min)) throw new RangeError('sandbox: batchSize needs 1 <= min <= max');
   const now = canonical(options.now ?? '2026-06-01T12:00:00Z');
   if (!now) throw new RangeError('sandbox: now must be an ISO date-time');
-  return { seed, scale, tenantId, batch, tokenTtlSeconds: options.tokenTtlSeconds ?? 900, nowMs: msOf(now) };
+  const timezone = options.timezone ?? 'America/Phoenix';
+  if (!isTimeZone(timezone)) throw new RangeError(`sandbox: timezone must be an IANA time zone name, not ${JSON.stringify(timezone)}`);
+  return { seed, scale, tenantId, batch, tokenTtlSeconds: options.tokenTtlSeconds ?? 900, nowMs: msOf(now), timezone };
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Demo credentials in ServiceTitan's observed formats (cid./cs1./ak1.), derived from the seed. */
@@ -52,7 +64,9 @@ export class SandboxCore {
   readonly log: RequestLogEntry[] = [];
 
   constructor(readonly settings: CoreSettings, faults: SandboxFaults | undefined) {
-    this.world = buildWorld({ seed: settings.seed, scale: settings.scale, tenantId: settings.tenantId, nowMs: settings.nowMs });
+    this.world = buildWorld({ seed: settings.seed, scale: settings.scale, tenantId: settings.tenantId, nowMs: settings.nowMs,
+      timezone: settings.timezone,
+    });
     this.routes = new RouteTable(this.world);
     this.codec = new TokenCodec(settings.seed, settings.tenantId);
     this.auth = new TokenAuthority(credentialsFor(settings.seed, settings.tenantId), settings.tenantId, settings.tokenTtlSeconds, () => this.world.clockMs);

@@ -23,6 +23,12 @@ export interface SandboxOptions {
   faults?: SandboxFaults;
   /** Initial sandbox clock, ISO (default '2026-06-01T12:00:00Z'); history spans the ~3 years before. */
   now?: string;
+  /**
+   * IANA time zone the simulated business lives in (default 'America/Phoenix'): some timestamps
+   * (createdOn, completedOn, start, soldOn, cancellationDate) are placed minutes either side of its
+   * local midnight, so marts that bucket by local date are tested where it matters.
+   */
+  timezone?: string;
 }
 
 export interface RequestLogEntry {

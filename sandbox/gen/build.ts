@@ -20,6 +20,7 @@ import { changeMembershipStatus, membershipFate, sellMembership } from './member
 import { generatePayrollExtras } from './payroll.js';
 import { generateGenericLists, generateSecondary } from './secondary.js';
 import { mergeCustomer } from '../mutate/merge.js';
+import { plantMartEdgeCases } from './mart-edges.js';
 
 export interface MembershipFate {
   status: 'Expired' | 'Canceled';
@@ -110,6 +111,7 @@ export function buildWorld(options: WorldOptions): World {
   generatePayrollExtras(world);
   generateSecondary(world);
   generateGenericLists(world, generic);
+  plantMartEdgeCases(world);
 
   for (const table of world.allTables()) table.seal();
   world.sealed = true;

@@ -5,7 +5,7 @@
 import type { Rng } from '../random.js';
 import type { Rec } from '../data/table.js';
 import { T } from '../data/names.js';
-import { DAY, dayStart, midnight } from '../time.js';
+import { DAY, dayStart, midnight, tsSec } from '../time.js';
 import { build } from './fill.js';
 import { nameOf, pickRecord } from './common.js';
 import { createInvoice, fillInvoice, payInvoice } from './accounting.js';
@@ -83,8 +83,10 @@ export function changeMembershipStatus(world: World, rng: Rng, membership: Rec, 
   const oldStatus = membership.status as string;
   if (oldStatus === newStatus) return;
   membership.status = newStatus;
-  membership.active = newStatus !== 'Canceled';
-  if (newStatus === 'Canceled') membership.cancellationDate = midnight(atMs);
+  // A canceled membership stays an active record (status Canceled, with its cancellationDate): `active`
+  // false means deleted, so the months it was in force still count.
+  // A true timestamp (unlike from/to, which are business dates sent as midnight): marts take its local date.
+  if (newStatus === 'Canceled') membership.cancellationDate = tsSec(atMs);
   membership.modifiedOn = world.stamp(atMs);
   world.touch(T.memberships, membership);
   world.insert(T.membershipStatusChanges, build(world, T.membershipStatusChanges, rng, { createdMs: atMs + 200, modifiedMs: atMs + 200 }, {

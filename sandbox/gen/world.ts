@@ -13,6 +13,8 @@ export interface WorldOptions {
   scale: number;
   tenantId: string;
   nowMs: number;
+  /** IANA zone of the simulated business (local midnights, see gen/local-midnight.ts). */
+  timezone: string;
 }
 
 /** Hidden key for records that have no natural key (kept out of JSON: symbols are not serialised). */
@@ -22,6 +24,7 @@ export class World {
   readonly seed: number;
   readonly scale: number;
   readonly tenantId: string;
+  readonly timezone: string;
   /** Start of the generated history (about three years before the initial clock). */
   readonly originMs: number;
   clockMs: number;
@@ -39,6 +42,7 @@ export class World {
     this.seed = options.seed;
     this.scale = options.scale;
     this.tenantId = options.tenantId;
+    this.timezone = options.timezone;
     this.clockMs = options.nowMs;
     this.originMs = options.nowMs - 3 * 365 * DAY;
     this.ids = new IdAllocator(this.originMs - 200 * DAY, rngFor(options.seed, 'ids'));

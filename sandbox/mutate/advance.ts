@@ -90,9 +90,10 @@ export function advanceWorld(world: World, options: { hours?: number; changes?: 
       },
     });
   }
-  // Random changes; with a handful or more, at least one merge and one hard delete happen.
+  // Random changes; with a handful or more, at least one merge, one hard delete and one invoice
+  // deactivated and one re-activated happen.
   const kinds: EditKind[] = [];
-  if (changes >= 4) kinds.push('mergeCustomer', 'hardDelete');
+  if (changes >= 4) kinds.push('mergeCustomer', 'hardDelete', 'deactivateInvoice', 'reactivateInvoice');
   while (kinds.length < changes) kinds.push(rng.weighted(EDIT_WEIGHTS));
   for (const kind of kinds) {
     events.push({

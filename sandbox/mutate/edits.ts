@@ -17,12 +17,14 @@ import { mergeCustomer, mergeLocation } from './merge.js';
 
 export type EditKind =
   | 'customer' | 'location' | 'contact' | 'deactivateContact' | 'deactivateLocation' | 'deactivateCustomer' | 'job'
-  | 'technician' | 'reference' | 'secondary' | 'payInvoice' | 'cancelMembership' | 'mergeCustomer' | 'mergeLocation' | 'hardDelete';
+  | 'technician' | 'reference' | 'secondary' | 'payInvoice' | 'cancelMembership' | 'mergeCustomer' | 'mergeLocation' | 'hardDelete'
+  | 'deactivateInvoice' | 'reactivateInvoice';
 
 export const EDIT_WEIGHTS: ReadonlyArray<readonly [EditKind, number]> = [
   ['customer', 4], ['location', 2], ['contact', 2], ['deactivateContact', 1], ['deactivateLocation', 0.5],
   ['deactivateCustomer', 0.3], ['job', 2], ['technician', 0.5], ['reference', 1], ['secondary', 3], ['payInvoice', 1.5],
   ['cancelMembership', 0.5], ['mergeCustomer', 0.6], ['mergeLocation', 0.3], ['hardDelete', 0.5],
+  ['deactivateInvoice', 0.3], ['reactivateInvoice', 0.3],
 ];
 
 /** Tables whose rows `secondary` edits pick from (feeds without a dedicated edit). */
@@ -148,7 +150,6 @@ export function applyEdit(world: World, rng: Rng, kind: EditKind, at: number): b
       const m = pickRecord(world, T.memberships, rng, (r) => r.status === 'Active');
       if (!m) return false;
       changeMembershipStatus(world, rng, m, 'Canceled', at);
-      world.counters.deactivated++;
       return true;
     }
     case 'mergeCustomer': {
@@ -167,6 +168,21 @@ export function applyEdit(world: World, rng: Rng, kind: EditKind, at: number): b
       const other = locationsOf(world, l.customerId as number).find((x) => x.active === true && x.id !== l.id);
       if (!other) return false;
       mergeLocation(world, l, other, at);
+      return true;
+    }
+    case 'deactivateInvoice': {
+      const inv = pickRecord(world, T.invoices, rng, (r) => r.active === true && Number(r.subTotal) > 0);
+      if (!inv) return false;
+      deactivate(world, T.invoices, inv, at);
+      return true;
+    }
+    case 'reactivateInvoice': {
+      // Inactive invoices are few: pick among all of them rather than by random probing.
+      const inactive = [...world.table(T.invoices).rows()].filter((r) => r.rec.active === false);
+      if (inactive.length === 0) return false;
+      const inv = rng.pick(inactive).rec;
+      inv.active = true;
+      touch(world, T.invoices, inv, at);
       return true;
     }
     case 'hardDelete':

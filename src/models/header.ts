@@ -29,7 +29,7 @@ function parseHeaderLines(file: string, lines: string[]): ModelHeader {
     throw new AtlasError('MODEL_INVALID', `${file}, line ${line + 1}: ${what}`);
   };
   const entries = new Map<EntryKey, string>();
-  const header: ModelHeader = { grain: '', key: [], materialized: 'view', indexes: [], notNull: [], acceptedValues: [], columns: {} };
+  const header: ModelHeader = { grain: '', key: [], nullableKey: [], materialized: 'view', indexes: [], notNull: [], acceptedValues: [], columns: {} };
   lines.forEach((raw, n) => {
     const line = raw.trim().replace(/^--\s?/, '').trim();
     const column = /^column\s+([a-z_][a-z0-9_]*)\s*:\s*(.*)$/.exec(line);
@@ -54,7 +54,9 @@ function parseHeaderLines(file: string, lines: string[]): ModelHeader {
   if (!grain) throw new AtlasError('MODEL_INVALID', `${file}: the header has no "-- grain: …" line (what one row is)`);
   if (!key) throw new AtlasError('MODEL_INVALID', `${file}: the header has no "-- key: …" line (the columns that identify a row)`);
   header.grain = grain;
-  header.key = columnList(key, (what) => {
+  const keyColumns = key.split(',').map((c) => c.trim());
+  header.nullableKey = keyColumns.filter((c) => c.endsWith('?')).map((c) => c.slice(0, -1));
+  header.key = columnList(keyColumns.map((c) => c.replace(/\?$/, '')).join(','), (what) => {
     throw new AtlasError('MODEL_INVALID', `${file}: key: ${what}`);
   });
   const materialized = entries.get('materialized') ?? 'view';

@@ -15,6 +15,12 @@ export interface ModelHeader {
   grain: string;
   /** Columns that identify a row; `atlas models test` checks them unique and not null. */
   key: string[];
+  /**
+   * Key columns written with a trailing `?` (`key: tenant_id, business_unit_id?, invoice_date`): part
+   * of the key but null where the mart's definition says so (an invoice without a business unit).
+   * Checked unique (nulls equal) but not for null.
+   */
+  nullableKey: string[];
   materialized: Materialization;
   description?: string;
   /** Tables only: the column lists of the indexes to keep, e.g. `[['tenant_id', 'invoice_date']]`. */

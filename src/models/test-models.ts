@@ -34,12 +34,15 @@ function checksOf(model: Model, relation: string): Check[] {
       sql: `select ${keyList}, count(*) as copies from ${relation} group by ${keyList} having count(*) > 1 limit ${SAMPLE}`,
       params: [],
     },
-    {
-      name: `key (${model.header.key.join(', ')}) not null`,
-      sql: `select ${keyList} from ${relation} where ${key.map((k) => `${k} is null`).join(' or ')} limit ${SAMPLE}`,
-      params: [],
-    },
   ];
+  const required = model.header.key.filter((k) => !model.header.nullableKey.includes(k));
+  if (required.length > 0) {
+    checks.push({
+      name: `key (${required.join(', ')}) not null`,
+      sql: `select ${keyList} from ${relation} where ${required.map((k) => `${quoteIdent(k)} is null`).join(' or ')} limit ${SAMPLE}`,
+      params: [],
+    });
+  }
   for (const column of model.header.notNull) {
     checks.push({ name: `not_null ${column}`, sql: `select ${keyList} from ${relation} where ${quoteIdent(column)} is null limit ${SAMPLE}`, params: [] });
   }

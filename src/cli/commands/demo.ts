@@ -38,7 +38,8 @@ export function registerDemoCommand(program: Command, context: CliContext): void
         const base = await context.loadConfig({}, { requireTenants: false });
         const logger = context.logger(base);
         const { startSandbox } = await loadSandbox();
-        const sandbox = await startSandbox({ scale: flags.scale, seed: flags.seed });
+        // The sandbox's clock starts now, so marts relative to today (bookings ahead, A/R aging) have rows.
+        const sandbox = await startSandbox({ scale: flags.scale, seed: flags.seed, now: new Date().toISOString() });
         io.stdout(`Sandbox ServiceTitan tenant ${sandbox.tenantId} at ${sandbox.url}`);
         const config: AtlasConfig = { ...base, tenants: [sandboxTenantConfig(sandbox)] };
         const json = Boolean(context.options().json);
