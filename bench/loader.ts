@@ -19,17 +19,31 @@ const PAGE_SIZE = 5000;
 
 function page(p: number): Record<string, unknown>[] {
   return Array.from({ length: PAGE_SIZE }, (_, i) => ({
-    id: p * PAGE_SIZE + i + 1, name: `Customer ${p}-${i}`, active: true, balance: (i % 97) * 1.25,
+    id: p * PAGE_SIZE + i + 1,
+    name: `Customer ${p}-${i}`,
+    active: true,
+    balance: (i % 97) * 1.25,
     address: { street: `${i} Main St`, city: 'Mesa', state: 'AZ', zip: '85201' },
-    customFields: [{ typeId: 1, name: 'Source', value: 'Web' }], modifiedOn: `2025-03-14T17:22:${String(i % 60).padStart(2, '0')}.4413372Z`,
+    customFields: [{ typeId: 1, name: 'Source', value: 'Web' }],
+    modifiedOn: `2025-03-14T17:22:${String(i % 60).padStart(2, '0')}.4413372Z`,
   }));
 }
 
 export async function benchLoader(warehouse: Warehouse, repeat: number): Promise<string[]> {
   const schema = 'bench_loader';
   const descriptor: EndpointDescriptor = {
-    name: 'bench/export/customers', module: 'bench', version: 'v2', path: 'export/customers', kind: 'export', pathParams: [],
-    key: ['id'], keyTypes: { id: 'bigint' }, changeField: 'modifiedOn', defaultQuery: {}, queryParams: [], summary: '',
+    name: 'bench/export/customers',
+    module: 'bench',
+    version: 'v2',
+    path: 'export/customers',
+    kind: 'export',
+    pathParams: [],
+    key: ['id'],
+    keyTypes: { id: 'bigint' },
+    changeField: 'modifiedOn',
+    defaultQuery: {},
+    queryParams: [],
+    summary: '',
     extract: { mode: 'export', table: 'customers', optIn: false },
   };
   const target = stagingTargetFor(descriptor, schema);
@@ -45,7 +59,13 @@ export async function benchLoader(warehouse: Warehouse, repeat: number): Promise
     let started = process.hrtime.bigint();
     for (const [i, records] of pages.entries()) {
       await loadPage(warehouse.pool, {
-        target, tenantId: '1', runId, page: preparePage(records, target), cursor: exportCursor(`t${i}`, null), requests: 1, retries: 0,
+        target,
+        tenantId: '1',
+        runId,
+        page: preparePage(records, target),
+        cursor: exportCursor(`t${i}`, null),
+        requests: 1,
+        retries: 0,
       });
     }
     atlas.push(Number(process.hrtime.bigint() - started) / 1e9);

@@ -31,18 +31,30 @@ const repeat = Number(process.env.BENCH_REPEAT ?? 3);
 
 function configFor(url: string, sandbox: SandboxProcess, schema: string, concurrency: number): AtlasConfig {
   return {
-    database: { kind: 'url', url }, schema, martsSchema: `${schema}_marts`, startDate: null, concurrency,
+    database: { kind: 'url', url },
+    schema,
+    martsSchema: `${schema}_marts`,
+    startDate: null,
+    concurrency,
     tenants: [sandboxTenantConfig(sandbox, 'bench', { requestsPerSecond: 1000 })],
-    endpoints: { include: [], exclude: [] }, stateDir: '.atlas', log: { level: 'error', format: 'text' },
+    endpoints: { include: [], exclude: [] },
+    stateDir: '.atlas',
+    log: { level: 'error', format: 'text' },
   };
 }
 
-async function timedBuild(warehouse: Warehouse, config: AtlasConfig, command: 'build' | 'sync'): Promise<{ seconds: number; rows: number; peakRssMb: number }> {
+async function timedBuild(
+  warehouse: Warehouse,
+  config: AtlasConfig,
+  command: 'build' | 'sync',
+): Promise<{ seconds: number; rows: number; peakRssMb: number }> {
   global.gc?.();
   let peak = process.memoryUsage().rss;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const started = process.hrtime.bigint();
-  const summary = await runBuild(config, warehouse, { command, fullRefresh: false }, logger, logProgress(logger, 1e9)).finally(() => clearInterval(sampler));
+  const summary = await runBuild(config, warehouse, { command, fullRefresh: false }, logger, logProgress(logger, 1e9)).finally(() =>
+    clearInterval(sampler),
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (!summary.ok) throw new Error(`${command} failed: ${JSON.stringify(summary.tenants).slice(0, 500)}`);
   const rows = summary.tenants.reduce((sum, t) => sum + ('endpoints' in t ? t.endpoints.reduce((s, e) => s + e.received, 0) : 0), 0);
@@ -67,8 +79,19 @@ async function openBenchDatabase(): Promise<{ url: string; close: () => Promise<
   if (given) return { url: given, close: async () => {} };
   const dir = mkdtempSync(join(tmpdir(), 'atlas-bench-'));
   chmodSync(dir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), port: 56000 + Math.floor(Math.random() * 1000), logger, persistent: false });
-  return { url: server.url, close: async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }); } };
+  const server = await startEmbeddedPostgres({
+    dataDir: join(dir, 'data'),
+    port: 56000 + Math.floor(Math.random() * 1000),
+    logger,
+    persistent: false,
+  });
+  return {
+    url: server.url,
+    close: async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -86,7 +109,8 @@ async function main(): Promise<void> {
         const build = await timedBuild(warehouse, configFor(database.url, sandbox, schema, concurrency), 'build');
         runs[`c${concurrency}`].push(build.seconds);
         rows = build.rows;
-        if (concurrency === 8) runs.noop.push((await timedBuild(warehouse, configFor(database.url, sandbox, schema, concurrency), 'sync')).seconds);
+        if (concurrency === 8)
+          runs.noop.push((await timedBuild(warehouse, configFor(database.url, sandbox, schema, concurrency), 'sync')).seconds);
         await warehouse.pool.query(`drop schema if exists ${schema} cascade`);
       }
     }
@@ -95,12 +119,16 @@ async function main(): Promise<void> {
     const noop = median(runs.noop);
     results.push(`sandbox scale ${scale}: ${rows.toLocaleString('en-US')} rows per build, ${repeat} repetitions, medians`);
     results.push(`build, concurrency 1 (baseline): ${c1.toFixed(2)} s  ${Math.round(rows / c1).toLocaleString('en-US')} rows/s`);
-    results.push(`build, concurrency 8:            ${c8.toFixed(2)} s  ${Math.round(rows / c8).toLocaleString('en-US')} rows/s  (${(c1 / c8).toFixed(2)}x the baseline)`);
+    results.push(
+      `build, concurrency 8:            ${c8.toFixed(2)} s  ${Math.round(rows / c8).toLocaleString('en-US')} rows/s  (${(c1 / c8).toFixed(2)}x the baseline)`,
+    );
     results.push(`sync with nothing new:           ${noop.toFixed(2)} s  (${((noop / c8) * 100).toFixed(1)} % of the build)`);
     results.push(...(await benchLoader(warehouse, repeat)));
     const small = await peakRss(warehouse, database.url, scale);
     const large = await peakRss(warehouse, database.url, scale * 2);
-    results.push(`memory: peak RSS ${small.peakRssMb.toFixed(0)} MB for ${small.rows.toLocaleString('en-US')} rows, ${large.peakRssMb.toFixed(0)} MB for ${large.rows.toLocaleString('en-US')} rows (${(large.peakRssMb / small.peakRssMb).toFixed(2)}x for ${(large.rows / small.rows).toFixed(2)}x the data)`);
+    results.push(
+      `memory: peak RSS ${small.peakRssMb.toFixed(0)} MB for ${small.rows.toLocaleString('en-US')} rows, ${large.peakRssMb.toFixed(0)} MB for ${large.rows.toLocaleString('en-US')} rows (${(large.peakRssMb / small.peakRssMb).toFixed(2)}x for ${(large.rows / small.rows).toFixed(2)}x the data)`,
+    );
   } finally {
     sandbox.stop();
     await warehouse.close();

@@ -14,7 +14,9 @@ const cli = fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url));
 
 export function startSandboxProcess(scale: number): Promise<SandboxProcess> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [cli, 'sandbox', '--port', '0', '--scale', String(scale)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child: ChildProcess = spawn(process.execPath, [cli, 'sandbox', '--port', '0', '--scale', String(scale)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.on('exit', (code) => reject(new Error(`atlas sandbox exited with ${code}: ${out}`)));
     child.stdout!.on('data', (chunk) => {

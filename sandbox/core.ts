@@ -63,13 +63,25 @@ export class SandboxCore {
   readonly faults: FaultInjector;
   readonly log: RequestLogEntry[] = [];
 
-  constructor(readonly settings: CoreSettings, faults: SandboxFaults | undefined) {
-    this.world = buildWorld({ seed: settings.seed, scale: settings.scale, tenantId: settings.tenantId, nowMs: settings.nowMs,
+  constructor(
+    readonly settings: CoreSettings,
+    faults: SandboxFaults | undefined,
+  ) {
+    this.world = buildWorld({
+      seed: settings.seed,
+      scale: settings.scale,
+      tenantId: settings.tenantId,
+      nowMs: settings.nowMs,
       timezone: settings.timezone,
     });
     this.routes = new RouteTable(this.world);
     this.codec = new TokenCodec(settings.seed, settings.tenantId);
-    this.auth = new TokenAuthority(credentialsFor(settings.seed, settings.tenantId), settings.tenantId, settings.tokenTtlSeconds, () => this.world.clockMs);
+    this.auth = new TokenAuthority(
+      credentialsFor(settings.seed, settings.tenantId),
+      settings.tenantId,
+      settings.tokenTtlSeconds,
+      () => this.world.clockMs,
+    );
     this.faults = new FaultInjector(settings.seed, faults, () => this.codec.issuedCount);
   }
 

@@ -37,7 +37,9 @@ function main(): void {
   const exports = catalog.filter((d) => d.kind === 'export').length;
   const extracted = catalog.filter((d) => d.extract && !d.extract.optIn).length;
   const optIn = catalog.filter((d) => d.extract?.optIn).length;
-  process.stdout.write(`catalog: ${catalog.length} endpoints (${exports} export paths), ${extracted} extracted by default, ${optIn} opt-in → ${outDir}\n`);
+  process.stdout.write(
+    `catalog: ${catalog.length} endpoints (${exports} export paths), ${extracted} extracted by default, ${optIn} opt-in → ${outDir}\n`,
+  );
 }
 
 try {

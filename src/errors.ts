@@ -107,4 +107,3 @@ export function exitCodeFor(error: unknown): number {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
-

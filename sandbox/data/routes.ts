@@ -54,8 +54,15 @@ export class RouteTable {
       if (shape.kind !== 'id') continue;
       const parentPath = shape.path.slice(0, shape.path.lastIndexOf('/'));
       const list = this.find(moduleOf(shape), shape.version, parentPath);
-      if (!list || list.kind !== 'list') continue;
-      this.add({ ...list, name: shape.name, path: shape.path, kind: 'id', segments: segmentsOf(shape.path), query: new Set(shape.query.split(' ')) });
+      if (list?.kind !== 'list') continue;
+      this.add({
+        ...list,
+        name: shape.name,
+        path: shape.path,
+        kind: 'id',
+        segments: segmentsOf(shape.path),
+        query: new Set(shape.query.split(' ')),
+      });
     }
     // Literal segments beat placeholders (`jobs/cancel-reasons` before `jobs/{id}`); the sort is stable.
     const placeholders = (r: Route): number => r.segments.filter((s) => s === null).length;
@@ -79,9 +86,18 @@ export class RouteTable {
       }
     }
     return {
-      name: shape.name, module: moduleOf(shape), version: shape.version, path: shape.path, kind: shape.kind, segments: segmentsOf(shape.path),
-      table, query: new Set(shape.query.split(' ').filter((q) => q.length > 0)), maxPageSize: shape.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE,
-      render: rendererFor(world, alias?.view, listShape, tableFields), parent, fixed: alias?.fixed ?? null,
+      name: shape.name,
+      module: moduleOf(shape),
+      version: shape.version,
+      path: shape.path,
+      kind: shape.kind,
+      segments: segmentsOf(shape.path),
+      table,
+      query: new Set(shape.query.split(' ').filter((q) => q.length > 0)),
+      maxPageSize: shape.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE,
+      render: rendererFor(world, alias?.view, listShape, tableFields),
+      parent,
+      fixed: alias?.fixed ?? null,
     };
   }
 

@@ -21,12 +21,25 @@ function leadCallOf(world: World, call: Rec): Rec {
   const reasonRec = reason ? world.record(T.callReasons, reason.id as number) : undefined;
   const agent = call.agent as Rec | null;
   return {
-    createdOn: call.createdOn, active: call.active, id: call.id, receivedOn: call.createdOn, duration: call.duration,
-    from: call.from, to: call.to, direction: call.direction, callType: call.type,
+    createdOn: call.createdOn,
+    active: call.active,
+    id: call.id,
+    receivedOn: call.createdOn,
+    duration: call.duration,
+    from: call.from,
+    to: call.to,
+    direction: call.direction,
+    callType: call.type,
     reason: reason ? { id: reason.id, name: reason.name, lead: reasonRec?.isLead ?? false, active: reasonRec?.active ?? true } : null,
-    recordingUrl: call.recordingUrl, voiceMailUrl: call.voiceMailPath, createdBy: call.createdBy, customer: call.customer,
-    campaign: call.campaign, modifiedOn: call.modifiedOn, agent: agent ? { id: agent.id, name: agent.name, externalId: null } : null,
-    sid: null, tags: [],
+    recordingUrl: call.recordingUrl,
+    voiceMailUrl: call.voiceMailPath,
+    createdBy: call.createdBy,
+    customer: call.customer,
+    campaign: call.campaign,
+    modifiedOn: call.modifiedOn,
+    agent: agent ? { id: agent.id, name: agent.name, externalId: null } : null,
+    sid: null,
+    tags: [],
   };
 }
 
@@ -40,7 +53,9 @@ function callV3(world: World, call: Rec): Rec {
   const bu = job ? world.record(T.businessUnits, job.businessUnitId as number) : undefined;
   const jobType = job ? world.record(T.jobTypes, job.jobTypeId as number) : undefined;
   return {
-    id: call.id, jobNumber: job ? job.jobNumber : null, projectId: job ? (job.projectId ?? null) : null,
+    id: call.id,
+    jobNumber: job ? job.jobNumber : null,
+    projectId: job ? (job.projectId ?? null) : null,
     businessUnit: bu ? { id: bu.id, name: bu.name } : null,
     type: jobType ? { id: jobType.id, name: jobType.name, modifiedOn: jobType.modifiedOn } : null,
     leadCall: leadCallOf(world, call),
@@ -59,22 +74,73 @@ function callV2(world: World, call: Rec): Rec {
   const { createdOn, active, ...leadRest } = lead;
   return {
     ...v3,
-    businessUnit: pick(bu, ['id', 'active', 'name', 'officialName', 'email', 'currency', 'phoneNumber', 'invoiceHeader', 'invoiceMessage',
-      'defaultTaxRate', 'authorizationParagraph', 'acknowledgementParagraph', 'address', 'materialSku', 'quickbooksClass', 'accountCode',
-      'franchiseId', 'conceptCode', 'corporateContractNumber', 'tenant', 'modifiedOn']),
+    businessUnit: pick(bu, [
+      'id',
+      'active',
+      'name',
+      'officialName',
+      'email',
+      'currency',
+      'phoneNumber',
+      'invoiceHeader',
+      'invoiceMessage',
+      'defaultTaxRate',
+      'authorizationParagraph',
+      'acknowledgementParagraph',
+      'address',
+      'materialSku',
+      'quickbooksClass',
+      'accountCode',
+      'franchiseId',
+      'conceptCode',
+      'corporateContractNumber',
+      'tenant',
+      'modifiedOn',
+    ]),
     leadCall: {
       ...leadRest,
       customer: customer
-        ? { ...pick(customer, ['id', 'active', 'name']), email: null, balance: customer.balance, doNotMail: customer.doNotMail,
-            address: customer.address, importId: null, doNotService: customer.doNotService, type: customer.type, contacts: [],
-            mergedToId: customer.mergedToId, modifiedOn: customer.modifiedOn, memberships: [], hasActiveMembership: false,
-            customFields: customer.customFields, createdOn: customer.createdOn, createdBy: customer.createdById, phoneSettings: [] }
+        ? {
+            ...pick(customer, ['id', 'active', 'name']),
+            email: null,
+            balance: customer.balance,
+            doNotMail: customer.doNotMail,
+            address: customer.address,
+            importId: null,
+            doNotService: customer.doNotService,
+            type: customer.type,
+            contacts: [],
+            mergedToId: customer.mergedToId,
+            modifiedOn: customer.modifiedOn,
+            memberships: [],
+            hasActiveMembership: false,
+            customFields: customer.customFields,
+            createdOn: customer.createdOn,
+            createdBy: customer.createdById,
+            phoneSettings: [],
+          }
         : null,
       campaign: campaign
-        ? { ...pick(campaign, ['id', 'name', 'modifiedOn', 'createdOn', 'active', 'isDefaultCampaign', 'category', 'source', 'otherSource',
-            'businessUnit', 'medium', 'otherMedium']), dnis: null }
+        ? {
+            ...pick(campaign, [
+              'id',
+              'name',
+              'modifiedOn',
+              'createdOn',
+              'active',
+              'isDefaultCampaign',
+              'category',
+              'source',
+              'otherSource',
+              'businessUnit',
+              'medium',
+              'otherMedium',
+            ]),
+            dnis: null,
+          }
         : null,
-      createdOn, active,
+      createdOn,
+      active,
     },
   };
 }

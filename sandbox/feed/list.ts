@@ -92,8 +92,8 @@ function sorter(value: string | null): ((a: Row, b: Row) => number) | Invalid {
   const field = m[2].toLowerCase();
   if (field === 'id') return (a, b) => dir * compareKeys(a, b);
   const byField = (name: string) => (a: Row, b: Row) => {
-    const x = name === 'name' ? String(a.rec.name ?? '') : timeOf(a, name) ?? '';
-    const y = name === 'name' ? String(b.rec.name ?? '') : timeOf(b, name) ?? '';
+    const x = name === 'name' ? String(a.rec.name ?? '') : (timeOf(a, name) ?? '');
+    const y = name === 'name' ? String(b.rec.name ?? '') : (timeOf(b, name) ?? '');
     return dir * (x < y ? -1 : x > y ? 1 : 0) || compareKeys(a, b);
   };
   if (field === 'modifiedon') return byField('modifiedOn');
@@ -134,7 +134,10 @@ function queryPredicates(route: Route, query: URLSearchParams): Predicate[] | In
       continue;
     }
     if (param === 'ids') {
-      const ids = value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+      const ids = value
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
       if (ids.some((s) => !/^\d+$/.test(s))) return invalid('ids', value);
       if (ids.length > 50) return invalid('ids', value, 'The maximum number of ids is 50.');
       const set = new Set(ids);
@@ -165,7 +168,8 @@ export function serveList(route: Route, params: string[], query: URLSearchParams
   const sizeText = query.get('pageSize');
   const page = pageText === null || pageText === '' ? firstPage : Number(pageText);
   const pageSize = sizeText === null || sizeText === '' ? 50 : Number(sizeText);
-  if (!Number.isInteger(page) || page < firstPage) return invalid('page', pageText ?? '', `The page must be ${firstPage} or greater.`).invalid;
+  if (!Number.isInteger(page) || page < firstPage)
+    return invalid('page', pageText ?? '', `The page must be ${firstPage} or greater.`).invalid;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > route.maxPageSize) {
     return invalid('pageSize', sizeText ?? '', `The page size must be between 1 and ${route.maxPageSize}.`).invalid;
   }

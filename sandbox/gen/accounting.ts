@@ -11,7 +11,16 @@ import { named } from './common.js';
 import type { World } from './world.js';
 
 const addressOf = (a: Rec | null | undefined): Rec | null =>
-  a ? { street: a.street ?? null, unit: a.unit ?? null, city: a.city ?? null, state: a.state ?? null, zip: a.zip ?? null, country: a.country ?? null } : null;
+  a
+    ? {
+        street: a.street ?? null,
+        unit: a.unit ?? null,
+        city: a.city ?? null,
+        state: a.state ?? null,
+        zip: a.zip ?? null,
+        country: a.country ?? null,
+      }
+    : null;
 
 function glRef(world: World, index: number): Rec | null {
   const id = world.pool(T.glAccounts)[index];
@@ -52,25 +61,56 @@ export interface InvoiceParties {
 export function createInvoice(world: World, rng: Rng, parties: InvoiceParties, createdMs: number, id?: number): Rec {
   const employee = employeeRef(world, rng);
   const job = parties.job;
-  const invoice = build(world, T.invoices, rng, { createdMs, modifiedMs: createdMs }, {
-    id: id ?? world.ids.next(createdMs),
-    summary: job ? (job.summary as string | null) : null, items: [], customFields: null, active: true, discountTotal: '0.00',
-    importId: null, exportId: null, materialSkuId: null, membershipId: parties.membershipId, paidOn: null,
-    invoiceConfiguration: parties.configuration, syncStatus: 'Pending', budgetCodeId: null,
-    referenceNumber: job ? (job.jobNumber as string) : String(rng.int(100000, 999999)),
-    invoiceDate: midnight(createdMs), dueDate: midnight(createdMs), subTotal: '0.00', salesTax: '0.00', salesTaxCode: null,
-    taxZoneId: (parties.location.taxZoneId as number | null) ?? null, total: '0.00', balance: '0.00', invoiceType: null,
-    customer: { id: parties.customer.id, name: parties.customer.name },
-    customerAddress: addressOf(parties.customer.address as Rec),
-    location: { id: parties.location.id, name: parties.location.name },
-    locationAddress: addressOf(parties.location.address as Rec),
-    businessUnit: named(world, T.businessUnits, parties.businessUnitId),
-    termName: 'Due Upon Receipt', createdBy: employee.login, batch: null, depositedOn: null, adjustmentToId: null,
-    job: job ? { id: job.id, number: job.jobNumber, type: parties.jobTypeName } : null, projectId: job ? (job.projectId as number | null) : null,
-    royalty: { status: 'Pending', date: null, sentOn: null, memo: null },
-    employeeInfo: { id: employee.id, name: employee.login, modifiedOn: employee.modifiedOn },
-    commissionEligibilityDate: null, sentStatus: 'NotSent', reviewStatus: 'NeedsReview', assignedTo: null,
-  });
+  const invoice = build(
+    world,
+    T.invoices,
+    rng,
+    { createdMs, modifiedMs: createdMs },
+    {
+      id: id ?? world.ids.next(createdMs),
+      summary: job ? (job.summary as string | null) : null,
+      items: [],
+      customFields: null,
+      active: true,
+      discountTotal: '0.00',
+      importId: null,
+      exportId: null,
+      materialSkuId: null,
+      membershipId: parties.membershipId,
+      paidOn: null,
+      invoiceConfiguration: parties.configuration,
+      syncStatus: 'Pending',
+      budgetCodeId: null,
+      referenceNumber: job ? (job.jobNumber as string) : String(rng.int(100000, 999999)),
+      invoiceDate: midnight(createdMs),
+      dueDate: midnight(createdMs),
+      subTotal: '0.00',
+      salesTax: '0.00',
+      salesTaxCode: null,
+      taxZoneId: (parties.location.taxZoneId as number | null) ?? null,
+      total: '0.00',
+      balance: '0.00',
+      invoiceType: null,
+      customer: { id: parties.customer.id, name: parties.customer.name },
+      customerAddress: addressOf(parties.customer.address as Rec),
+      location: { id: parties.location.id, name: parties.location.name },
+      locationAddress: addressOf(parties.location.address as Rec),
+      businessUnit: named(world, T.businessUnits, parties.businessUnitId),
+      termName: 'Due Upon Receipt',
+      createdBy: employee.login,
+      batch: null,
+      depositedOn: null,
+      adjustmentToId: null,
+      job: job ? { id: job.id, number: job.jobNumber, type: parties.jobTypeName } : null,
+      projectId: job ? (job.projectId as number | null) : null,
+      royalty: { status: 'Pending', date: null, sentOn: null, memo: null },
+      employeeInfo: { id: employee.id, name: employee.login, modifiedOn: employee.modifiedOn },
+      commissionEligibilityDate: null,
+      sentStatus: 'NotSent',
+      reviewStatus: 'NeedsReview',
+      assignedTo: null,
+    },
+  );
   world.insert(T.invoices, invoice);
   return invoice;
 }
@@ -102,18 +142,53 @@ export function fillInvoice(world: World, rng: Rng, invoice: Rec, lines: Invoice
     const price = sku.price as number;
     const cost = (sku.cost as number) ?? 0;
     const at = world.stamp(atMs);
-    const row = build(world, T.invoiceItems, rng, { createdMs: atMs, modifiedMs: atMs }, {
-      description: sku.displayName ?? sku.code, quantity: qty19(line.quantity), cost: dec10(cost), totalCost: dec2(cost * line.quantity),
-      budgetCodeId: null, inventoryLocationId: null, inventoryLocation: null, price: dec2(price), type,
-      skuName: sku.code, skuId: line.skuId, total: dec2(price * line.quantity), inventory: type === 'Material', taxable: type !== 'Service',
-      isChargeable: true, generalLedgerAccount: glRef(world, type === 'Equipment' ? 2 : 0), costOfSaleAccount: null, assetAccount: null,
-      membershipTypeId: 0, itemGroup: null, displayName: sku.displayName ?? sku.code, soldHours: (sku.hours as number) ?? 0,
-      createdOn: at, modifiedOn: at, serviceDate: midnight(atMs), order: items.length + 1,
-      businessUnit: businessUnit ? { id: businessUnit.id, name: businessUnit.name } : null,
-      createdById: rng.pick(world.pool(T.employees)), displayInAmount: true, importId: null, exportId: null, inventoryStatus: null,
-      addOn: false, memberPrice: dec2((sku.memberPrice as number) ?? price), technicianId, installedEquipmentId: null,
-      estimateItemId: null, active: true, invoiceId: invoice.id,
-    });
+    const row = build(
+      world,
+      T.invoiceItems,
+      rng,
+      { createdMs: atMs, modifiedMs: atMs },
+      {
+        description: sku.displayName ?? sku.code,
+        quantity: qty19(line.quantity),
+        cost: dec10(cost),
+        totalCost: dec2(cost * line.quantity),
+        budgetCodeId: null,
+        inventoryLocationId: null,
+        inventoryLocation: null,
+        price: dec2(price),
+        type,
+        skuName: sku.code,
+        skuId: line.skuId,
+        total: dec2(price * line.quantity),
+        inventory: type === 'Material',
+        taxable: type !== 'Service',
+        isChargeable: true,
+        generalLedgerAccount: glRef(world, type === 'Equipment' ? 2 : 0),
+        costOfSaleAccount: null,
+        assetAccount: null,
+        membershipTypeId: 0,
+        itemGroup: null,
+        displayName: sku.displayName ?? sku.code,
+        soldHours: (sku.hours as number) ?? 0,
+        createdOn: at,
+        modifiedOn: at,
+        serviceDate: midnight(atMs),
+        order: items.length + 1,
+        businessUnit: businessUnit ? { id: businessUnit.id, name: businessUnit.name } : null,
+        createdById: rng.pick(world.pool(T.employees)),
+        displayInAmount: true,
+        importId: null,
+        exportId: null,
+        inventoryStatus: null,
+        addOn: false,
+        memberPrice: dec2((sku.memberPrice as number) ?? price),
+        technicianId,
+        installedEquipmentId: null,
+        estimateItemId: null,
+        active: true,
+        invoiceId: invoice.id,
+      },
+    );
     world.insert(T.invoiceItems, row);
     items.push(nestedItem(row));
   }
@@ -173,16 +248,44 @@ export function payInvoice(world: World, rng: Rng, invoice: Rec, atMs: number): 
   const paymentId = world.ids.next(atMs);
   const applied = world.ids.next(atMs);
   const at = world.stamp(atMs);
-  const payment = build(world, T.payments, rng, { createdMs: atMs, modifiedMs: atMs + rng.int(100, 2000) }, {
-    id: paymentId, active: true,
-    appliedTo: [{ appliedAmount: dec2(due / 100), appliedBy: employee.login, appliedId: applied, appliedOn: at, appliedTo: invoice.id,
-      appliedToReferenceNumber: invoice.referenceNumber }],
-    authCode: typeName === 'Credit Card' ? String(rng.int(100000, 999999)) : null, batch: batchFor(world, atMs),
-    businessUnit: invoice.businessUnit, checkNumber: typeName === 'Check' ? String(rng.int(1000, 9999)) : null,
-    createdBy: employee.login, customer: invoice.customer, customFields: [], date: midnight(atMs), deposit: null,
-    generalLedgerAccount: glRef(world, 4), memo: null, referenceNumber: rng.chance(0.5) ? String(rng.int(100000, 999999)) : null,
-    refundedPaymentId: null, syncStatus: 'Posted', total: dec2(due / 100), type: typeName, typeId: String(typeId), unappliedAmount: '0.00',
-  });
+  const payment = build(
+    world,
+    T.payments,
+    rng,
+    { createdMs: atMs, modifiedMs: atMs + rng.int(100, 2000) },
+    {
+      id: paymentId,
+      active: true,
+      appliedTo: [
+        {
+          appliedAmount: dec2(due / 100),
+          appliedBy: employee.login,
+          appliedId: applied,
+          appliedOn: at,
+          appliedTo: invoice.id,
+          appliedToReferenceNumber: invoice.referenceNumber,
+        },
+      ],
+      authCode: typeName === 'Credit Card' ? String(rng.int(100000, 999999)) : null,
+      batch: batchFor(world, atMs),
+      businessUnit: invoice.businessUnit,
+      checkNumber: typeName === 'Check' ? String(rng.int(1000, 9999)) : null,
+      createdBy: employee.login,
+      customer: invoice.customer,
+      customFields: [],
+      date: midnight(atMs),
+      deposit: null,
+      generalLedgerAccount: glRef(world, 4),
+      memo: null,
+      referenceNumber: rng.chance(0.5) ? String(rng.int(100000, 999999)) : null,
+      refundedPaymentId: null,
+      syncStatus: 'Posted',
+      total: dec2(due / 100),
+      type: typeName,
+      typeId: String(typeId),
+      unappliedAmount: '0.00',
+    },
+  );
   world.insert(T.payments, payment);
   const memo = world.memoOf<number>('paid-cents');
   const paid = (memo.get(String(invoice.id)) ?? 0) + due;
@@ -194,7 +297,11 @@ export function payInvoice(world: World, rng: Rng, invoice: Rec, atMs: number): 
 
 /** When an unpaid invoice gets paid: mostly at once, sometimes days later, sometimes never. */
 export function paymentDelayMs(rng: Rng): number | null {
-  return rng.weighted([[0, 70], [1, 18], [2, 12]] as const) === 0
+  return rng.weighted([
+    [0, 70],
+    [1, 18],
+    [2, 12],
+  ] as const) === 0
     ? rng.int(2, 40) * 60_000
     : rng.chance(0.6)
       ? rng.int(1, 30) * DAY

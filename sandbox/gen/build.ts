@@ -71,7 +71,7 @@ export function buildWorld(options: WorldOptions): World {
   const callRng = world.rng('other-calls');
   for (const t of sortedTimes(world, 'jobs', world.count(8000, 10))) {
     const customer = customerBefore(t, jobRng);
-    if (!customer || customer.active !== true) continue;
+    if (customer?.active !== true) continue;
     const job = bookJob(world, jobRng, t, customer);
     if (!job) continue;
     // Stages play out up to a little before the clock, so no initial record is stamped after it.
@@ -83,7 +83,7 @@ export function buildWorld(options: WorldOptions): World {
   const fates = membershipFates(world);
   for (const t of sortedTimes(world, 'memberships', world.count(500, 3))) {
     const customer = customerBefore(t, memberRng);
-    if (!customer || customer.active !== true) continue;
+    if (customer?.active !== true) continue;
     const membership = sellMembership(world, memberRng, customer, t);
     if (!membership) continue;
     const fate = membershipFate(memberRng, t);

@@ -9,7 +9,7 @@ import type { World } from './world.js';
 export function refTimes(world: World, rng: Rng): FillTimes {
   const createdMs = world.originMs - rng.int(30, 200) * DAY + rng.int(0, DAY);
   const span = world.clockMs - createdMs;
-  const modifiedMs = createdMs + Math.floor(Math.pow(rng.next(), 2.5) * span);
+  const modifiedMs = createdMs + Math.floor(rng.next() ** 2.5 * span);
   return { createdMs, modifiedMs };
 }
 

@@ -52,15 +52,27 @@ function applyStage(world: World, rng: Rng, plan: JobPlan, stage: Stage): void {
       if (appointment) touchAt(world, T.appointments, appointment, at, (a) => (a.status = 'Dispatched'));
       for (const a of assignments) touchAt(world, T.assignments, a, at + 200, (r) => (r.status = 'Dispatched'));
       plan.timesheetIds[i] = assignments.map((a) => {
-        const ts = build(world, T.jobTimesheets, rng, { createdMs: at, modifiedMs: at + 300 }, {
-          jobId: job.id, appointmentId: a.appointmentId, technicianId: a.technicianId, dispatchedOn: tsSec(at),
-          arrivedOn: null, canceledOn: null, doneOn: null, active: true,
-        });
+        const ts = build(
+          world,
+          T.jobTimesheets,
+          rng,
+          { createdMs: at, modifiedMs: at + 300 },
+          {
+            jobId: job.id,
+            appointmentId: a.appointmentId,
+            technicianId: a.technicianId,
+            dispatchedOn: tsSec(at),
+            arrivedOn: null,
+            canceledOn: null,
+            doneOn: null,
+            active: true,
+          },
+        );
         world.insert(T.jobTimesheets, ts);
         return ts.id as number;
       });
       touchAt(world, T.jobs, job, at + 400, (j) => (j.jobStatus = 'Dispatched'));
-      addHistory(world, plan.jobId, 'Technician Dispatched', at + 500, assignments[0]?.assignedById as number ?? null);
+      addHistory(world, plan.jobId, 'Technician Dispatched', at + 500, (assignments[0]?.assignedById as number) ?? null);
       return;
     }
     case 'arrive': {
@@ -85,7 +97,12 @@ function applyStage(world: World, rng: Rng, plan: JobPlan, stage: Stage): void {
         touchAt(world, T.jobTimesheets, ts, at + 300, (r) => (r.doneOn = tsSec(at)));
         // Gross pay is computed by the nightly payroll run (at most "now").
         const payMs = Math.min(Math.max(at + HOUR, dayStart(at) + DAY + 6 * HOUR), Math.max(at + 1000, world.clockMs));
-        grossPayForTimesheet(world, rng, { timesheet: ts, job, location, customer, jobTypeName: nameOf(world, T.jobTypes, job.jobTypeId as number) }, payMs);
+        grossPayForTimesheet(
+          world,
+          rng,
+          { timesheet: ts, job, location, customer, jobTypeName: nameOf(world, T.jobTypes, job.jobTypeId as number) },
+          payMs,
+        );
       }
       return;
     }
@@ -104,9 +121,22 @@ function applyStage(world: World, rng: Rng, plan: JobPlan, stage: Stage): void {
       }
       touchAt(world, T.jobs, job, at + 200, (j) => (j.jobStatus = 'Canceled'));
       const employee = rng.pick(world.pool(T.employees));
-      world.insert(T.jobCanceledLogs, build(world, T.jobCanceledLogs, rng, { createdMs: at + 300, modifiedMs: at + 300 }, {
-        jobId: job.id, reasonId, memo: rng.chance(0.5) ? sentence(rng) : null, createdById: employee, active: true,
-      }));
+      world.insert(
+        T.jobCanceledLogs,
+        build(
+          world,
+          T.jobCanceledLogs,
+          rng,
+          { createdMs: at + 300, modifiedMs: at + 300 },
+          {
+            jobId: job.id,
+            reasonId,
+            memo: rng.chance(0.5) ? sentence(rng) : null,
+            createdById: employee,
+            active: true,
+          },
+        ),
+      );
       addHistory(world, plan.jobId, 'Job Canceled', at + 400, employee);
       return;
     }
@@ -125,7 +155,11 @@ function applyStage(world: World, rng: Rng, plan: JobPlan, stage: Stage): void {
       for (const id of plan.estimateIds) {
         const estimate = world.record(T.estimates, id);
         if (!estimate) continue;
-        const outcome = rng.weighted([['Sold', 35], ['Dismissed', 35], ['Open', 30]] as const);
+        const outcome = rng.weighted([
+          ['Sold', 35],
+          ['Dismissed', 35],
+          ['Open', 30],
+        ] as const);
         if (outcome !== 'Open') decideEstimate(world, estimate, outcome, plan.technicianIds[0] ?? null, at);
       }
       return;
@@ -157,23 +191,73 @@ function completeJob(world: World, rng: Rng, plan: JobPlan, job: Rec, at: number
   addHistory(world, plan.jobId, 'Job Completed', at + 5100, null);
 
   // Job splits: percentages summing to 100.
-  const shares = techs.length === 1 ? [100] : rng.pick([[50, 50], [60, 40], [70, 30]]);
+  const shares =
+    techs.length === 1
+      ? [100]
+      : rng.pick([
+          [50, 50],
+          [60, 40],
+          [70, 30],
+        ]);
   techs.forEach((technicianId, k) => {
-    world.insert(T.jobSplits, build(world, T.jobSplits, rng, { createdMs: at + 5200, modifiedMs: at + 5200 }, {
-      jobId: job.id, technicianId, split: shares[k] ?? 0, active: true,
-    }));
+    world.insert(
+      T.jobSplits,
+      build(
+        world,
+        T.jobSplits,
+        rng,
+        { createdMs: at + 5200, modifiedMs: at + 5200 },
+        {
+          jobId: job.id,
+          technicianId,
+          split: shares[k] ?? 0,
+          active: true,
+        },
+      ),
+    );
   });
 
   if (techs.length > 0 && rng.chance(0.25)) {
     const t = at + 5300;
-    world.insert(T.technicianRatings, build(world, T.technicianRatings, rng, { createdMs: t, modifiedMs: t }, {
-      technicianId: techs[0], jobId: job.id, rating: rng.weighted([[10, 6], [9, 2], [8, 1], [5, 1], [2, 0.3]] as const), active: true,
-    }));
+    world.insert(
+      T.technicianRatings,
+      build(
+        world,
+        T.technicianRatings,
+        rng,
+        { createdMs: t, modifiedMs: t },
+        {
+          technicianId: techs[0],
+          jobId: job.id,
+          rating: rng.weighted([
+            [10, 6],
+            [9, 2],
+            [8, 1],
+            [5, 1],
+            [2, 0.3],
+          ] as const),
+          active: true,
+        },
+      ),
+    );
   }
   if (rng.chance(0.3)) {
-    world.insert(T.jobNotes, build(world, T.jobNotes, rng, { createdMs: at + 5400, modifiedMs: at + 5400 }, {
-      active: true, text: sentence(rng), isPinned: false, createdById: techs[0] ?? rng.pick(world.pool(T.employees)), jobId: job.id,
-    }));
+    world.insert(
+      T.jobNotes,
+      build(
+        world,
+        T.jobNotes,
+        rng,
+        { createdMs: at + 5400, modifiedMs: at + 5400 },
+        {
+          active: true,
+          text: sentence(rng),
+          isPinned: false,
+          createdById: techs[0] ?? rng.pick(world.pool(T.employees)),
+          jobId: job.id,
+        },
+      ),
+    );
   }
   if (install) installEquipment(world, rng, job, at + 5500);
   if (install || rng.chance(0.03)) purchaseOrder(world, rng, job, at + 5700);
@@ -188,14 +272,34 @@ function installEquipment(world: World, rng: Rng, job: Rec, at: number): void {
   if (equipment.length === 0) return;
   const sku = world.record(T.pricebookEquipment, rng.pick(equipment))!;
   const typeId = sku.typeId as number | null;
-  const rec = build(world, T.installedEquipment, rng, { createdMs: at, modifiedMs: at }, {
-    active: true, equipmentId: sku.id, locationId: job.locationId, customerId: job.customerId, invoiceItemId: null,
-    name: sku.displayName, type: typeId === null ? null : { id: typeId, name: nameOf(world, T.equipmentTypes, typeId) },
-    installedOn: midnight(at), serialNumber: `SN${rng.int(10_000_000, 99_999_999)}`, barcodeId: null, memo: '',
-    manufacturer: sku.manufacturer ?? '', model: sku.model ?? '', cost: sku.cost, status: 'Installed',
-    manufacturerWarrantyStart: midnight(at), manufacturerWarrantyEnd: midnight(at + 3650 * DAY),
-    serviceProviderWarrantyStart: midnight(at), serviceProviderWarrantyEnd: midnight(at + 365 * DAY), tags: [],
-  });
+  const rec = build(
+    world,
+    T.installedEquipment,
+    rng,
+    { createdMs: at, modifiedMs: at },
+    {
+      active: true,
+      equipmentId: sku.id,
+      locationId: job.locationId,
+      customerId: job.customerId,
+      invoiceItemId: null,
+      name: sku.displayName,
+      type: typeId === null ? null : { id: typeId, name: nameOf(world, T.equipmentTypes, typeId) },
+      installedOn: midnight(at),
+      serialNumber: `SN${rng.int(10_000_000, 99_999_999)}`,
+      barcodeId: null,
+      memo: '',
+      manufacturer: sku.manufacturer ?? '',
+      model: sku.model ?? '',
+      cost: sku.cost,
+      status: 'Installed',
+      manufacturerWarrantyStart: midnight(at),
+      manufacturerWarrantyEnd: midnight(at + 3650 * DAY),
+      serviceProviderWarrantyStart: midnight(at),
+      serviceProviderWarrantyEnd: midnight(at + 365 * DAY),
+      tags: [],
+    },
+  );
   world.insert(T.installedEquipment, rec);
   const j = world.record(T.jobs, job.id as number)!;
   touchAt(world, T.jobs, j, at + 100, (r) => (r.equipmentIds = [...(r.equipmentIds as number[]), rec.id as number]));
@@ -213,23 +317,70 @@ function purchaseOrder(world: World, rng: Rng, job: Rec, createdMs: number): voi
     const qty = rng.int(1, 4);
     const stamp = world.stamp(created + k);
     return {
-      id: world.ids.next(created), skuId, description: `<p>${sku.code as string}</p>`, createdOn: stamp, modifiedOn: stamp,
-      skuName: sku.code, skuCode: sku.code, skuType: 'Material', vendorPartNumber: `VP-${rng.int(1000, 9999)}`, quantity: qty,
-      quantityReceived: received ? qty : 0, cost: sku.cost, total: Math.round((sku.cost as number) * qty * 100) / 100,
-      serialNumbers: [], status: received ? 'Received' : 'Pending', chargeable: true, budgetCodeId: null,
+      id: world.ids.next(created),
+      skuId,
+      description: `<p>${sku.code as string}</p>`,
+      createdOn: stamp,
+      modifiedOn: stamp,
+      skuName: sku.code,
+      skuCode: sku.code,
+      skuType: 'Material',
+      vendorPartNumber: `VP-${rng.int(1000, 9999)}`,
+      quantity: qty,
+      quantityReceived: received ? qty : 0,
+      cost: sku.cost,
+      total: Math.round((sku.cost as number) * qty * 100) / 100,
+      serialNumbers: [],
+      status: received ? 'Received' : 'Pending',
+      chargeable: true,
+      budgetCodeId: null,
     };
   });
   const total = Math.round(items.reduce((s, it) => s + it.total, 0) * 100) / 100;
   const modifiedMs = received ? receivedMs : created + 1000;
   const n = world.nextCount('po');
   const addr = (warehouse?.address as Rec | undefined) ?? {};
-  world.insert(T.purchaseOrders, build(world, T.purchaseOrders, rng, { createdMs: created, modifiedMs }, {
-    number: `${job.jobNumber as string}-${String(n % 1000).padStart(3, '0')}`, invoiceId: job.invoiceId, jobId: job.id, projectId: job.projectId ?? null,
-    status: received ? 'Received' : 'Sent', typeId: 1, vendorId, technicianId: null,
-    shipTo: { street: addr.street ?? null, unit: null, city: addr.city ?? null, state: addr.state ?? null, zip: addr.zip ?? null, country: addr.country ?? null },
-    businessUnitId: job.businessUnitId, inventoryLocationId: warehouse?.id ?? null, batchId: null, budgetCodeId: null,
-    vendorDocumentNumber: `INV-${rng.int(10000, 99999)}`, date: midnight(created), requiredOn: null, sentOn: tsSec(created + 500),
-    receivedOn: received ? tsSec(modifiedMs) : null, total, tax: Math.round(total * 0.08 * 100) / 100, shipping: 0,
-    createdById: rng.pick(world.pool(T.employees)), summary: '', items, customFields: [],
-  }));
+  world.insert(
+    T.purchaseOrders,
+    build(
+      world,
+      T.purchaseOrders,
+      rng,
+      { createdMs: created, modifiedMs },
+      {
+        number: `${job.jobNumber as string}-${String(n % 1000).padStart(3, '0')}`,
+        invoiceId: job.invoiceId,
+        jobId: job.id,
+        projectId: job.projectId ?? null,
+        status: received ? 'Received' : 'Sent',
+        typeId: 1,
+        vendorId,
+        technicianId: null,
+        shipTo: {
+          street: addr.street ?? null,
+          unit: null,
+          city: addr.city ?? null,
+          state: addr.state ?? null,
+          zip: addr.zip ?? null,
+          country: addr.country ?? null,
+        },
+        businessUnitId: job.businessUnitId,
+        inventoryLocationId: warehouse?.id ?? null,
+        batchId: null,
+        budgetCodeId: null,
+        vendorDocumentNumber: `INV-${rng.int(10000, 99999)}`,
+        date: midnight(created),
+        requiredOn: null,
+        sentOn: tsSec(created + 500),
+        receivedOn: received ? tsSec(modifiedMs) : null,
+        total,
+        tax: Math.round(total * 0.08 * 100) / 100,
+        shipping: 0,
+        createdById: rng.pick(world.pool(T.employees)),
+        summary: '',
+        items,
+        customFields: [],
+      },
+    ),
+  );
 }

@@ -74,8 +74,12 @@ export function bookJob(world: World, rng: Rng, createdMs: number, customer?: Re
   const csr = rng.pick(world.pool(T.employees));
 
   const call = rng.chance(0.72)
-    ? createCall(world, rng, { customer: owner, location, campaignId, reasonId: rng.pick(world.pool(T.callReasons)), type: 'Booked', direction: 'Inbound' },
-        createdMs - rng.int(2, 30) * 60_000)
+    ? createCall(
+        world,
+        rng,
+        { customer: owner, location, campaignId, reasonId: rng.pick(world.pool(T.callReasons)), type: 'Booked', direction: 'Inbound' },
+        createdMs - rng.int(2, 30) * 60_000,
+      )
     : null;
 
   const jobId = world.ids.next(createdMs);
@@ -97,25 +101,73 @@ export function bookJob(world: World, rng: Rng, createdMs: number, customer?: Re
   }
   const appointmentIds = starts.map((s) => world.ids.next(Math.min(createdMs + 600, s)));
 
-  const job = build(world, T.jobs, rng, { createdMs, modifiedMs: createdMs + 1000 }, {
-    summary: `<p>${rng.pick(JOB_SUMMARIES)}</p>`, customFields: rng.chance(0.15) ? [{ typeId: 4410001, name: 'Gate Code', value: `#${rng.int(1000, 9999)}` }] : [],
-    externalData: null, summaryOfWork: null, id: jobId, jobNumber, projectId: null, customerId: owner.id, locationId: location.id,
-    jobStatus: 'Scheduled', completedOn: null, businessUnitId, jobTypeId: jobType.id, priority: rng.pick(['Normal', 'Normal', 'Normal', 'High', 'Urgent', 'Low']),
-    campaignId, appointmentCount: visits, firstAppointmentId: appointmentIds[0], lastAppointmentId: appointmentIds[visits - 1],
-    recallForId: null, warrantyId: null, jobGeneratedLeadSource: { jobId: null, employeeId: null }, noCharge: !!jobType.noCharge,
-    notificationsEnabled: true, createdById: csr, tagTypeIds: [], leadCallId: call ? call.id : null, partnerLeadCallId: null,
-    bookingId: null, soldById: null, customerPo: null, invoiceId, membershipId: null, total: null, createdFromEstimateId: null,
-    estimateIds: [], equipmentIds: [], isAutoDispatched: false, active: true,
-  });
+  const job = build(
+    world,
+    T.jobs,
+    rng,
+    { createdMs, modifiedMs: createdMs + 1000 },
+    {
+      summary: `<p>${rng.pick(JOB_SUMMARIES)}</p>`,
+      customFields: rng.chance(0.15) ? [{ typeId: 4410001, name: 'Gate Code', value: `#${rng.int(1000, 9999)}` }] : [],
+      externalData: null,
+      summaryOfWork: null,
+      id: jobId,
+      jobNumber,
+      projectId: null,
+      customerId: owner.id,
+      locationId: location.id,
+      jobStatus: 'Scheduled',
+      completedOn: null,
+      businessUnitId,
+      jobTypeId: jobType.id,
+      priority: rng.pick(['Normal', 'Normal', 'Normal', 'High', 'Urgent', 'Low']),
+      campaignId,
+      appointmentCount: visits,
+      firstAppointmentId: appointmentIds[0],
+      lastAppointmentId: appointmentIds[visits - 1],
+      recallForId: null,
+      warrantyId: null,
+      jobGeneratedLeadSource: { jobId: null, employeeId: null },
+      noCharge: !!jobType.noCharge,
+      notificationsEnabled: true,
+      createdById: csr,
+      tagTypeIds: [],
+      leadCallId: call ? call.id : null,
+      partnerLeadCallId: null,
+      bookingId: null,
+      soldById: null,
+      customerPo: null,
+      invoiceId,
+      membershipId: null,
+      total: null,
+      createdFromEstimateId: null,
+      estimateIds: [],
+      equipmentIds: [],
+      isAutoDispatched: false,
+      active: true,
+    },
+  );
   world.insert(T.jobs, job);
   if (call) {
     call.job = { id: jobId, number: jobNumber };
     call.modifiedOn = world.stamp(Math.max(createdMs, Date.parse(call.modifiedOn as string)) + 500);
     world.touch(T.calls, call);
   }
-  createInvoice(world, rng, {
-    customer: owner, location, businessUnitId, job, jobTypeName: jobType.name as string, membershipId: null, configuration: 'JobInvoice',
-  }, createdMs + 300, invoiceId);
+  createInvoice(
+    world,
+    rng,
+    {
+      customer: owner,
+      location,
+      businessUnitId,
+      job,
+      jobTypeName: jobType.name as string,
+      membershipId: null,
+      configuration: 'JobInvoice',
+    },
+    createdMs + 300,
+    invoiceId,
+  );
   addHistory(world, jobId, 'Job Booked', createdMs + 400, csr);
 
   const activeTechs = world.pool(T.technicians).filter((id) => world.record(T.technicians, id)?.active === true);
@@ -125,25 +177,64 @@ export function bookJob(world: World, rng: Rng, createdMs: number, customer?: Re
   starts.forEach((start, v) => {
     const end = start + seconds * 1000;
     const bookedAt = createdMs + 500 + v * 1000;
-    world.insert(T.appointments, build(world, T.appointments, rng, { createdMs: bookedAt, modifiedMs: bookedAt }, {
-      appointmentSummaries: null, id: appointmentIds[v], jobId, appointmentNumber: `${jobNumber}-${v + 1}`,
-      start: tsSec(start), end: tsSec(end), arrivalWindowStart: tsSec(start - HOUR), arrivalWindowEnd: tsSec(start + 3 * HOUR),
-      status: 'Scheduled', specialInstructions: rng.chance(0.1) ? 'Call 30 minutes ahead' : null, customerId: owner.id,
-      unused: false, createdById: csr, isConfirmed: rng.chance(0.7), active: true,
-    }));
+    world.insert(
+      T.appointments,
+      build(
+        world,
+        T.appointments,
+        rng,
+        { createdMs: bookedAt, modifiedMs: bookedAt },
+        {
+          appointmentSummaries: null,
+          id: appointmentIds[v],
+          jobId,
+          appointmentNumber: `${jobNumber}-${v + 1}`,
+          start: tsSec(start),
+          end: tsSec(end),
+          arrivalWindowStart: tsSec(start - HOUR),
+          arrivalWindowEnd: tsSec(start + 3 * HOUR),
+          status: 'Scheduled',
+          specialInstructions: rng.chance(0.1) ? 'Call 30 minutes ahead' : null,
+          customerId: owner.id,
+          unused: false,
+          createdById: csr,
+          isConfirmed: rng.chance(0.7),
+          active: true,
+        },
+      ),
+    );
     const assignedMs = bookedAt + rng.int(1, 20) * 60_000;
-    assignmentIds.push(technicianIds.map((technicianId) => {
-      const a = build(world, T.assignments, rng, { createdMs: assignedMs, modifiedMs: assignedMs }, {
-        technicianId, technicianName: nameOf(world, T.technicians, technicianId), assignedById: rng.pick(world.pool(T.employees)),
-        assignedOn: world.stamp(assignedMs), status: 'Scheduled', isPaused: false, jobId, appointmentId: appointmentIds[v], active: true,
-      });
-      world.insert(T.assignments, a);
-      return a.id as number;
-    }));
+    assignmentIds.push(
+      technicianIds.map((technicianId) => {
+        const a = build(
+          world,
+          T.assignments,
+          rng,
+          { createdMs: assignedMs, modifiedMs: assignedMs },
+          {
+            technicianId,
+            technicianName: nameOf(world, T.technicians, technicianId),
+            assignedById: rng.pick(world.pool(T.employees)),
+            assignedOn: world.stamp(assignedMs),
+            status: 'Scheduled',
+            isPaused: false,
+            jobId,
+            appointmentId: appointmentIds[v],
+            active: true,
+          },
+        );
+        world.insert(T.assignments, a);
+        return a.id as number;
+      }),
+    );
   });
 
   const stages: Stage[] = [];
-  let outcome = rng.weighted([['complete', 91], ['cancel', 7], ['hold', 2]] as const);
+  let outcome = rng.weighted([
+    ['complete', 91],
+    ['cancel', 7],
+    ['hold', 2],
+  ] as const);
   if (outcome === 'hold' && visits > 1) outcome = 'complete';
   if (outcome === 'cancel') {
     const latest = Math.max(createdMs + HOUR, starts[0] - HOUR);
@@ -161,7 +252,16 @@ export function bookJob(world: World, rng: Rng, createdMs: number, customer?: Re
     });
     if (outcome === 'complete') stages.push({ at: stages[stages.length - 1].at + rng.int(1, 10) * 60_000, kind: 'complete' });
   }
-  const plan: JobPlan = { jobId, appointmentIds, assignmentIds, timesheetIds: starts.map(() => []), technicianIds, estimateIds: [], stages, next: 0 };
+  const plan: JobPlan = {
+    jobId,
+    appointmentIds,
+    assignmentIds,
+    timesheetIds: starts.map(() => []),
+    technicianIds,
+    estimateIds: [],
+    stages,
+    next: 0,
+  };
   jobPlans(world).set(String(jobId), plan);
   return job;
 }

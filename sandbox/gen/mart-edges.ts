@@ -81,7 +81,13 @@ function besideMidnight(world: World, rng: Rng, ms: number): number {
 }
 
 function moveNearMidnight(
-  world: World, rng: Rng, table: string, field: string, recs: Rec[], format: 'stamp' | 'seconds', notBefore?: string,
+  world: World,
+  rng: Rng,
+  table: string,
+  field: string,
+  recs: Rec[],
+  format: 'stamp' | 'seconds',
+  notBefore?: string,
 ): void {
   for (const rec of recs) {
     const ms = msOfField(rec, field);
@@ -95,13 +101,68 @@ function moveNearMidnight(
 }
 
 function nearLocalMidnight(world: World, rng: Rng): void {
-  moveNearMidnight(world, rng, T.calls, 'createdOn', someOf(rng, recordsOf(world, T.calls, () => true), 0.05), 'stamp');
-  moveNearMidnight(world, rng, T.jobs, 'createdOn', someOf(rng, recordsOf(world, T.jobs, () => true), 0.04), 'stamp');
+  moveNearMidnight(
+    world,
+    rng,
+    T.calls,
+    'createdOn',
+    someOf(
+      rng,
+      recordsOf(world, T.calls, () => true),
+      0.05,
+    ),
+    'stamp',
+  );
+  moveNearMidnight(
+    world,
+    rng,
+    T.jobs,
+    'createdOn',
+    someOf(
+      rng,
+      recordsOf(world, T.jobs, () => true),
+      0.04,
+    ),
+    'stamp',
+  );
   const completed = recordsOf(world, T.jobs, (j) => j.jobStatus === 'Completed');
   moveNearMidnight(world, rng, T.jobs, 'completedOn', someOf(rng, completed, 0.06), 'stamp', 'createdOn');
-  moveNearMidnight(world, rng, T.jobCanceledLogs, 'createdOn', someOf(rng, recordsOf(world, T.jobCanceledLogs, () => true), 0.2), 'stamp');
-  moveNearMidnight(world, rng, T.appointments, 'start', someOf(rng, recordsOf(world, T.appointments, () => true), 0.05), 'seconds');
-  moveNearMidnight(world, rng, T.estimates, 'createdOn', someOf(rng, recordsOf(world, T.estimates, () => true), 0.05), 'stamp');
+  moveNearMidnight(
+    world,
+    rng,
+    T.jobCanceledLogs,
+    'createdOn',
+    someOf(
+      rng,
+      recordsOf(world, T.jobCanceledLogs, () => true),
+      0.2,
+    ),
+    'stamp',
+  );
+  moveNearMidnight(
+    world,
+    rng,
+    T.appointments,
+    'start',
+    someOf(
+      rng,
+      recordsOf(world, T.appointments, () => true),
+      0.05,
+    ),
+    'seconds',
+  );
+  moveNearMidnight(
+    world,
+    rng,
+    T.estimates,
+    'createdOn',
+    someOf(
+      rng,
+      recordsOf(world, T.estimates, () => true),
+      0.05,
+    ),
+    'stamp',
+  );
   const sold = recordsOf(world, T.estimates, (e) => typeof e.soldOn === 'string');
   moveNearMidnight(world, rng, T.estimates, 'soldOn', someOf(rng, sold, 0.15), 'stamp', 'createdOn');
   const canceled = recordsOf(world, T.memberships, (m) => typeof m.cancellationDate === 'string');
@@ -111,7 +172,11 @@ function nearLocalMidnight(world: World, rng: Rng): void {
 /** Invoices and payments ServiceTitan sends with `businessUnit: null`. */
 function withoutBusinessUnit(world: World, rng: Rng): void {
   for (const table of [T.invoices, T.payments]) {
-    for (const rec of someOf(rng, recordsOf(world, table, (r) => r.businessUnit !== null), 0.03)) {
+    for (const rec of someOf(
+      rng,
+      recordsOf(world, table, (r) => r.businessUnit !== null),
+      0.03,
+    )) {
       rec.businessUnit = null;
       world.touch(table, rec);
     }
@@ -121,7 +186,11 @@ function withoutBusinessUnit(world: World, rng: Rng): void {
 /** Completed jobs that are recalls of an earlier job. */
 function recalls(world: World, rng: Rng): void {
   const jobs = world.pool(T.jobs);
-  for (const job of someOf(rng, recordsOf(world, T.jobs, (j) => j.jobStatus === 'Completed'), 0.04)) {
+  for (const job of someOf(
+    rng,
+    recordsOf(world, T.jobs, (j) => j.jobStatus === 'Completed'),
+    0.04,
+  )) {
     const earlier = jobs.slice(0, jobs.indexOf(job.id as number));
     if (earlier.length === 0) continue;
     job.recallForId = rng.pick(earlier);
@@ -132,11 +201,25 @@ function recalls(world: World, rng: Rng): void {
 /** A few records of every feed the marts read are deactivated at a later time (before the clock). */
 function deactivations(world: World, rng: Rng): void {
   const tables = [
-    T.invoices, T.invoiceItems, T.payments, T.calls, T.jobs, T.appointments, T.assignments, T.jobSplits, T.jobTimesheets,
-    T.estimates, T.memberships, T.jobCanceledLogs,
+    T.invoices,
+    T.invoiceItems,
+    T.payments,
+    T.calls,
+    T.jobs,
+    T.appointments,
+    T.assignments,
+    T.jobSplits,
+    T.jobTimesheets,
+    T.estimates,
+    T.memberships,
+    T.jobCanceledLogs,
   ];
   for (const table of tables) {
-    for (const rec of someOf(rng, recordsOf(world, table, (r) => r.active === true), 0.015)) {
+    for (const rec of someOf(
+      rng,
+      recordsOf(world, table, (r) => r.active === true),
+      0.015,
+    )) {
       const changed = msOfField(rec, 'modifiedOn') ?? msOfField(rec, 'createdOn');
       if (changed === null || changed + 60_000 >= limitOf(world)) continue;
       rec.active = false;

@@ -28,30 +28,77 @@ export function createEstimate(world: World, rng: Rng, job: Rec, atMs: number, o
     const unitRate = sku.price as number;
     const unitCost = (sku.cost as number) ?? 0;
     const stamp = world.stamp(atMs + i * 1000);
-    const item = build(world, T.estimateItems, rng, { createdMs: atMs, modifiedMs: atMs }, {
-      sku: {
-        id: skuId, name: sku.code, displayName: (sku.displayName as string) ?? sku.code,
-        type: table === T.pricebookEquipment ? 'Equipment' : table === T.pricebookServices ? 'Service' : 'Material',
-        soldHours: (sku.hours as number) ?? 0, generalLedgerAccountId: world.pool(T.glAccounts)[0],
-        generalLedgerAccountName: 'Service Income', modifiedOn: sku.modifiedOn,
+    const item = build(
+      world,
+      T.estimateItems,
+      rng,
+      { createdMs: atMs, modifiedMs: atMs },
+      {
+        sku: {
+          id: skuId,
+          name: sku.code,
+          displayName: (sku.displayName as string) ?? sku.code,
+          type: table === T.pricebookEquipment ? 'Equipment' : table === T.pricebookServices ? 'Service' : 'Material',
+          soldHours: (sku.hours as number) ?? 0,
+          generalLedgerAccountId: world.pool(T.glAccounts)[0],
+          generalLedgerAccountName: 'Service Income',
+          modifiedOn: sku.modifiedOn,
+        },
+        skuAccount: 'Service Income',
+        description: `<p>${(sku.displayName as string) ?? sku.code}</p>`,
+        membershipTypeId: null,
+        qty,
+        unitRate,
+        total: Math.round(unitRate * qty * 100) / 100,
+        unitCost,
+        totalCost: Math.round(unitCost * qty * 100) / 100,
+        itemGroupName: '',
+        itemGroupRootId: null,
+        createdOn: stamp,
+        modifiedOn: stamp,
+        chargeable: true,
+        invoiceItemId: null,
+        budgetCodeId: null,
       },
-      skuAccount: 'Service Income', description: `<p>${(sku.displayName as string) ?? sku.code}</p>`, membershipTypeId: null,
-      qty, unitRate, total: Math.round(unitRate * qty * 100) / 100, unitCost, totalCost: Math.round(unitCost * qty * 100) / 100,
-      itemGroupName: '', itemGroupRootId: null, createdOn: stamp, modifiedOn: stamp, chargeable: true, invoiceItemId: null, budgetCodeId: null,
-    });
+    );
     world.insert(T.estimateItems, item, { parent: String(estimateId) });
     items.push(item);
   }
   const subtotal = Math.round(items.reduce((s, it) => s + (it.total as number), 0) * 100) / 100;
-  const estimate = build(world, T.estimates, rng, { createdMs: atMs, modifiedMs: atMs + n * 1000 + 500 }, {
-    id: estimateId, jobId: job.id, projectId: job.projectId ?? null, locationId: job.locationId, customerId: job.customerId,
-    name: `Option ${String.fromCharCode(65 + option)} - ${nameOf(world, T.jobTypes, job.jobTypeId as number)}`, jobNumber: job.jobNumber,
-    status: { ...ESTIMATE_STATUS.Open }, reviewStatus: 'None', summary: rng.chance(0.5) ? 'Good/better/best' : null,
-    soldOn: null, soldBy: null, active: true, items: items.map((it) => ({ ...it })), externalLinks: [], subtotal, tax: 0,
-    businessUnitId: job.businessUnitId, businessUnitName: nameOf(world, T.businessUnits, job.businessUnitId as number),
-    isRecommended: option === 0, budgetCodeId: null, isChangeOrder: false, proposalTagName: null, depositAmount: null,
-    depositPercent: null, requireDepositOnSignature: null,
-  });
+  const estimate = build(
+    world,
+    T.estimates,
+    rng,
+    { createdMs: atMs, modifiedMs: atMs + n * 1000 + 500 },
+    {
+      id: estimateId,
+      jobId: job.id,
+      projectId: job.projectId ?? null,
+      locationId: job.locationId,
+      customerId: job.customerId,
+      name: `Option ${String.fromCharCode(65 + option)} - ${nameOf(world, T.jobTypes, job.jobTypeId as number)}`,
+      jobNumber: job.jobNumber,
+      status: { ...ESTIMATE_STATUS.Open },
+      reviewStatus: 'None',
+      summary: rng.chance(0.5) ? 'Good/better/best' : null,
+      soldOn: null,
+      soldBy: null,
+      active: true,
+      items: items.map((it) => ({ ...it })),
+      externalLinks: [],
+      subtotal,
+      tax: 0,
+      businessUnitId: job.businessUnitId,
+      businessUnitName: nameOf(world, T.businessUnits, job.businessUnitId as number),
+      isRecommended: option === 0,
+      budgetCodeId: null,
+      isChangeOrder: false,
+      proposalTagName: null,
+      depositAmount: null,
+      depositPercent: null,
+      requireDepositOnSignature: null,
+    },
+  );
   world.insert(T.estimates, estimate);
   return estimate;
 }

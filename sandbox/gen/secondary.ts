@@ -27,12 +27,24 @@ export function createSecondary(world: World, rng: Rng, table: string, t: FillTi
       const status = pickRecord(world, T.projectStatuses, rng);
       const n = world.nextCount('project', 1000);
       const rec = build(world, T.projects, rng, t, {
-        number: `P-${n}`, name: `${customer.name as string} project`, status: status?.name ?? null, statusId: status?.id ?? null,
-        subStatus: null, subStatusId: null, customerId: customer.id, locationId: location.id,
-        projectTypeId: rng.pick(world.pool(T.projectTypes)), projectManagerIds: rng.sample(world.pool(T.employees), 1),
-        businessUnitIds: rng.sample(world.pool(T.businessUnits), 1), startDate: tsSec(t.createdMs + DAY),
+        number: `P-${n}`,
+        name: `${customer.name as string} project`,
+        status: status?.name ?? null,
+        statusId: status?.id ?? null,
+        subStatus: null,
+        subStatusId: null,
+        customerId: customer.id,
+        locationId: location.id,
+        projectTypeId: rng.pick(world.pool(T.projectTypes)),
+        projectManagerIds: rng.sample(world.pool(T.employees), 1),
+        businessUnitIds: rng.sample(world.pool(T.businessUnits), 1),
+        startDate: tsSec(t.createdMs + DAY),
         // modifiedOn is nullable on projects; the feed then orders by createdOn.
-        modifiedOn: rng.chance(0.1) ? null : world.stamp(t.modifiedMs), customFields: [], externalData: null, jobIds: [], active: true,
+        modifiedOn: rng.chance(0.1) ? null : world.stamp(t.modifiedMs),
+        customFields: [],
+        externalData: null,
+        jobIds: [],
+        active: true,
       });
       world.insert(T.projects, rec);
       return rec;
@@ -45,15 +57,23 @@ export function createSecondary(world: World, rng: Rng, table: string, t: FillTi
       return rec;
     }
     case T.serviceAgreements: {
-      const customer = pickRecord(world, T.customers, rng, (c) => c.active === true && c.type === 'Commercial') ?? pickRecord(world, T.customers, rng);
+      const customer =
+        pickRecord(world, T.customers, rng, (c) => c.active === true && c.type === 'Commercial') ?? pickRecord(world, T.customers, rng);
       if (!customer) return null;
       const startMs = dayStart(t.createdMs) + 7 * DAY;
       const rec = build(world, T.serviceAgreements, rng, t, {
-        name: `${customer.name as string} agreement`, customerId: customer.id,
+        name: `${customer.name as string} agreement`,
+        customerId: customer.id,
         locationIds: locationsOf(world, customer.id as number).map((l) => l.id),
-        status: startMs + 365 * DAY < world.clockMs ? 'Expired' : 'Activated', origin: 'Initial', autoRenew: rng.chance(0.5),
+        status: startMs + 365 * DAY < world.clockMs ? 'Expired' : 'Activated',
+        origin: 'Initial',
+        autoRenew: rng.chance(0.5),
         // Declared `date` but sent as a midnight date-time without offset (reference §8.1).
-        startDate: midnightNoOffset(startMs), endDate: midnightNoOffset(startMs + 364 * DAY), tagTypeIds: [], customFields: [], active: true,
+        startDate: midnightNoOffset(startMs),
+        endDate: midnightNoOffset(startMs + 364 * DAY),
+        tagTypeIds: [],
+        customFields: [],
+        active: true,
       });
       world.insert(T.serviceAgreements, rec);
       return rec;
@@ -61,10 +81,12 @@ export function createSecondary(world: World, rng: Rng, table: string, t: FillTi
     case T.inventoryBills: {
       const po = pickRecord(world, T.purchaseOrders, rng);
       const rec = build(world, T.inventoryBills, rng, t, {
-        purchaseOrderId: po?.id ?? null, jobId: po?.jobId ?? null,
+        purchaseOrderId: po?.id ?? null,
+        jobId: po?.jobId ?? null,
         // An enum that sometimes arrives as an integer (reference §8.1, MeltanoLabs issue #358).
         landedCostMethod: rng.chance(0.3) ? 0 : rng.pick(['None', 'ByValue']),
-        modifiedOn: rng.chance(0.1) ? null : world.stamp(t.modifiedMs), active: true,
+        modifiedOn: rng.chance(0.1) ? null : world.stamp(t.modifiedMs),
+        active: true,
       });
       world.insert(T.inventoryBills, rec);
       return rec;
@@ -72,10 +94,22 @@ export function createSecondary(world: World, rng: Rng, table: string, t: FillTi
     case T.activities: {
       const employeeId = rng.pick(world.pool(T.technicians));
       const start = t.createdMs;
-      const rec = build(world, T.activities, rng, { createdMs: start, modifiedMs: Math.max(start + HOUR, t.modifiedMs) }, {
-        employeeId, employeeType: 'Technician', activityTypeId: rng.pick(world.pool(T.activityTypes)),
-        startTime: tsSec(start), endTime: tsSec(start + rng.int(15, 240) * 60_000), projectId: null, tagTypes: [], active: true,
-      });
+      const rec = build(
+        world,
+        T.activities,
+        rng,
+        { createdMs: start, modifiedMs: Math.max(start + HOUR, t.modifiedMs) },
+        {
+          employeeId,
+          employeeType: 'Technician',
+          activityTypeId: rng.pick(world.pool(T.activityTypes)),
+          startTime: tsSec(start),
+          endTime: tsSec(start + rng.int(15, 240) * 60_000),
+          projectId: null,
+          tagTypes: [],
+          active: true,
+        },
+      );
       world.insert(T.activities, rec);
       return rec;
     }
@@ -92,8 +126,14 @@ export function createSecondary(world: World, rng: Rng, table: string, t: FillTi
 }
 
 const SECONDARY_COUNTS: ReadonlyArray<readonly [string, number]> = [
-  [T.projects, 80], [T.projectNotes, 160], [T.serviceAgreements, 60], [T.inventoryBills, 250],
-  [T.adjustments, 100], [T.returns, 50], [T.transfers, 80], [T.activities, 1200],
+  [T.projects, 80],
+  [T.projectNotes, 160],
+  [T.serviceAgreements, 60],
+  [T.inventoryBills, 250],
+  [T.adjustments, 100],
+  [T.returns, 50],
+  [T.transfers, 80],
+  [T.activities, 1200],
 ];
 
 export function generateSecondary(world: World): void {

@@ -7,21 +7,98 @@ import type { Rng } from '../random.js';
 export const COMPANY = 'Larkspur Heating, Cooling & Plumbing';
 
 export const FIRST_NAMES = [
-  'Dana', 'Luis', 'Jordan', 'Maya', 'Ethan', 'Priya', 'Marcus', 'Elena', 'Tomas', 'Grace', 'Owen', 'Keiko',
-  'Andre', 'Fatima', 'Caleb', 'Rosa', 'Victor', 'Hannah', 'Isaac', 'Lena', 'Darius', 'Nora', 'Felix', 'Amara',
-  'Wyatt', 'Sofia', 'Reggie', 'Ingrid', 'Mateo', 'Tessa', 'Colin', 'Yara', 'Bennett', 'Lucia', 'Hugo', 'Zoe',
+  'Dana',
+  'Luis',
+  'Jordan',
+  'Maya',
+  'Ethan',
+  'Priya',
+  'Marcus',
+  'Elena',
+  'Tomas',
+  'Grace',
+  'Owen',
+  'Keiko',
+  'Andre',
+  'Fatima',
+  'Caleb',
+  'Rosa',
+  'Victor',
+  'Hannah',
+  'Isaac',
+  'Lena',
+  'Darius',
+  'Nora',
+  'Felix',
+  'Amara',
+  'Wyatt',
+  'Sofia',
+  'Reggie',
+  'Ingrid',
+  'Mateo',
+  'Tessa',
+  'Colin',
+  'Yara',
+  'Bennett',
+  'Lucia',
+  'Hugo',
+  'Zoe',
 ] as const;
 
 export const LAST_NAMES = [
-  'Whitfield', 'Ortega', 'Smith', 'Castillo', 'Nguyen', 'Patel', 'Brennan', 'Okafor', 'Lindqvist', 'Moreau',
-  'Haddad', 'Kowalski', 'Reyes', 'Tanaka', 'Fischer', 'Delgado', 'Abernathy', 'Sato', 'Mbeki', 'Quinlan',
-  'Ferreira', 'Holloway', 'Ivanova', 'Jameson', 'Kaur', 'Lachance', 'Marlowe', 'Novak', 'Oyelaran', 'Pruitt',
+  'Whitfield',
+  'Ortega',
+  'Smith',
+  'Castillo',
+  'Nguyen',
+  'Patel',
+  'Brennan',
+  'Okafor',
+  'Lindqvist',
+  'Moreau',
+  'Haddad',
+  'Kowalski',
+  'Reyes',
+  'Tanaka',
+  'Fischer',
+  'Delgado',
+  'Abernathy',
+  'Sato',
+  'Mbeki',
+  'Quinlan',
+  'Ferreira',
+  'Holloway',
+  'Ivanova',
+  'Jameson',
+  'Kaur',
+  'Lachance',
+  'Marlowe',
+  'Novak',
+  'Oyelaran',
+  'Pruitt',
 ] as const;
 
 export const STREET_NAMES = [
-  'Larkspur Dr', 'Mesquite St', 'Saguaro Ave', 'Palo Verde Ln', 'Ocotillo Rd', 'Juniper Way', 'Cholla Ct',
-  'Desert Willow Blvd', 'Ironwood Dr', 'Agave Pl', 'Sonoran Loop', 'Granite Reef Rd', 'Camelback Ave',
-  'Brown Rd', 'University Dr', 'Main St', 'Broadway Rd', 'Southern Ave', 'Baseline Rd', 'Guadalupe Rd',
+  'Larkspur Dr',
+  'Mesquite St',
+  'Saguaro Ave',
+  'Palo Verde Ln',
+  'Ocotillo Rd',
+  'Juniper Way',
+  'Cholla Ct',
+  'Desert Willow Blvd',
+  'Ironwood Dr',
+  'Agave Pl',
+  'Sonoran Loop',
+  'Granite Reef Rd',
+  'Camelback Ave',
+  'Brown Rd',
+  'University Dr',
+  'Main St',
+  'Broadway Rd',
+  'Southern Ave',
+  'Baseline Rd',
+  'Guadalupe Rd',
 ] as const;
 
 export const CITIES: ReadonlyArray<readonly [string, string, number, number]> = [
@@ -35,28 +112,74 @@ export const CITIES: ReadonlyArray<readonly [string, string, number, number]> = 
 ];
 
 export const COMPANY_WORDS = [
-  'Sonoran', 'Copperline', 'Red Mountain', 'Superstition', 'Canal', 'Eastmark', 'Bluebird', 'Ridgeview',
-  'Sunstone', 'Mesa Verde', 'Granite', 'Lakeshore',
+  'Sonoran',
+  'Copperline',
+  'Red Mountain',
+  'Superstition',
+  'Canal',
+  'Eastmark',
+  'Bluebird',
+  'Ridgeview',
+  'Sunstone',
+  'Mesa Verde',
+  'Granite',
+  'Lakeshore',
 ] as const;
 
 export const COMPANY_SUFFIXES = ['Properties LLC', 'Dental Group', 'Storage', 'Apartments', 'Church', 'Market', 'Offices', 'HOA'] as const;
 
 export const JOB_SUMMARIES = [
-  'No cooling upstairs', 'Furnace not igniting', 'Water heater leaking', 'Annual AC tune-up', 'Thermostat blank',
-  'Drain clogged in kitchen', 'Breaker keeps tripping', 'Noisy condenser fan', 'Low airflow in bedrooms',
-  'Replace capacitor', 'Install new heat pump', 'Duct cleaning estimate', 'Toilet running constantly',
-  'Garbage disposal jammed', 'Slab leak suspected', 'Heat pump frozen over',
+  'No cooling upstairs',
+  'Furnace not igniting',
+  'Water heater leaking',
+  'Annual AC tune-up',
+  'Thermostat blank',
+  'Drain clogged in kitchen',
+  'Breaker keeps tripping',
+  'Noisy condenser fan',
+  'Low airflow in bedrooms',
+  'Replace capacitor',
+  'Install new heat pump',
+  'Duct cleaning estimate',
+  'Toilet running constantly',
+  'Garbage disposal jammed',
+  'Slab leak suspected',
+  'Heat pump frozen over',
 ] as const;
 
 export const NOTE_TEXTS = [
-  'Customer prefers morning appointments.', 'Gate code on file; dog in backyard.', 'Called to confirm arrival window.',
-  'Left voicemail about estimate follow-up.', 'Customer asked for itemized invoice.', 'Tenant occupied: call owner first.',
-  'Parts ordered, ETA two days.', 'Warranty registration sent.', 'Customer requested same technician as last visit.',
+  'Customer prefers morning appointments.',
+  'Gate code on file; dog in backyard.',
+  'Called to confirm arrival window.',
+  'Left voicemail about estimate follow-up.',
+  'Customer asked for itemized invoice.',
+  'Tenant occupied: call owner first.',
+  'Parts ordered, ETA two days.',
+  'Warranty registration sent.',
+  'Customer requested same technician as last visit.',
 ] as const;
 
 export const WORDS = [
-  'standard', 'premium', 'seasonal', 'priority', 'regional', 'legacy', 'custom', 'annual', 'monthly', 'north',
-  'south', 'east', 'west', 'primary', 'backup', 'residential', 'commercial', 'general', 'special', 'basic',
+  'standard',
+  'premium',
+  'seasonal',
+  'priority',
+  'regional',
+  'legacy',
+  'custom',
+  'annual',
+  'monthly',
+  'north',
+  'south',
+  'east',
+  'west',
+  'primary',
+  'backup',
+  'residential',
+  'commercial',
+  'general',
+  'special',
+  'basic',
 ] as const;
 
 export function personName(rng: Rng): { first: string; last: string; full: string } {
@@ -99,7 +222,10 @@ export function phone(rng: Rng): string {
 }
 
 export function emailFor(name: string, rng: Rng): string {
-  const base = name.toLowerCase().replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '');
+  const base = name
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '.')
+    .replace(/^\.|\.$/g, '');
   return `${base}${rng.chance(0.3) ? rng.int(1, 99) : ''}@${rng.pick(['example.com', 'example.net', 'example.org'])}`;
 }
 

@@ -4,8 +4,8 @@
  * `insert`/`touch` so feeds, pools and change times stay consistent.
  */
 import { IdAllocator } from '../ids.js';
-import { Rng, rngFor } from '../random.js';
-import { Table, type Rec, type Row } from '../data/table.js';
+import { type Rng, rngFor } from '../random.js';
+import type { Table, Rec, Row } from '../data/table.js';
 import { canonical, ts7, DAY } from '../time.js';
 
 export interface WorldOptions {

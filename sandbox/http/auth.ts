@@ -23,9 +23,22 @@ interface TokenState {
 }
 
 const SCOPES = [
-  'tn.acc.invoices:r', 'tn.acc.payments:r', 'tn.crm.customers:r', 'tn.crm.locations:r', 'tn.jpm.jobs:r', 'tn.jpm.appointments:r',
-  'tn.dsp.appointmentassignments:r', 'tn.mem.memberships:r', 'tn.pay.payrolls:r', 'tn.pb.services:r', 'tn.est.estimates:r',
-  'tn.stt.technicians:r', 'tn.stt.employees:r', 'tn.tlc.calls:r', 'tn.mkt.campaigns:r', 'tn.inv.purchaseorders:r',
+  'tn.acc.invoices:r',
+  'tn.acc.payments:r',
+  'tn.crm.customers:r',
+  'tn.crm.locations:r',
+  'tn.jpm.jobs:r',
+  'tn.jpm.appointments:r',
+  'tn.dsp.appointmentassignments:r',
+  'tn.mem.memberships:r',
+  'tn.pay.payrolls:r',
+  'tn.pb.services:r',
+  'tn.est.estimates:r',
+  'tn.stt.technicians:r',
+  'tn.stt.employees:r',
+  'tn.tlc.calls:r',
+  'tn.mkt.campaigns:r',
+  'tn.inv.purchaseorders:r',
 ];
 
 const b64url = (value: string | Buffer): string => Buffer.from(value).toString('base64url');
@@ -71,17 +84,28 @@ export class TokenAuthority {
     }
     const nowSec = Math.floor(Date.now() / 1000);
     const header = b64url(JSON.stringify({ alg: 'RS256', kid: 'sandbox', typ: 'at+jwt' }));
-    const payload = b64url(JSON.stringify({
-      iss: 'https://auth-integration.servicetitan.io', nbf: nowSec, iat: nowSec, exp: nowSec + this.ttlSeconds,
-      client_id: clientId, tenant: this.tenantId, jti: randomBytes(8).toString('hex'),
-    }));
+    const payload = b64url(
+      JSON.stringify({
+        iss: 'https://auth-integration.servicetitan.io',
+        nbf: nowSec,
+        iat: nowSec,
+        exp: nowSec + this.ttlSeconds,
+        client_id: clientId,
+        tenant: this.tenantId,
+        jti: randomBytes(8).toString('hex'),
+      }),
+    );
     const signature = createHmac('sha256', this.signingKey).update(`${header}.${payload}`).digest('base64url');
     const token = `${header}.${payload}.${signature}`;
     this.tokens.set(token, { issuedWallMs: Date.now(), issuedClockMs: this.clock(), revoked: false, uses: 0 });
-    return jsonReply(200, { access_token: token, expires_in: this.ttlSeconds, token_type: 'Bearer', scope: SCOPES.join(' ') }, {
-      'Cache-Control': 'no-store',
-      Pragma: 'no-cache',
-    });
+    return jsonReply(
+      200,
+      { access_token: token, expires_in: this.ttlSeconds, token_type: 'Bearer', scope: SCOPES.join(' ') },
+      {
+        'Cache-Control': 'no-store',
+        Pragma: 'no-cache',
+      },
+    );
   }
 
   /** Checks the Authorization (Bearer or bare token) and ST-App-Key headers of an API request. */

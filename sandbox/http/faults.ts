@@ -76,7 +76,8 @@ export class FaultInjector {
     edge += clamp01(f.rate5xx);
     if (u < edge) {
       const status = ([500, 502, 503] as const)[Math.floor(v * 3)];
-      const title = status === 500 ? 'An unexpected error occurred.' : status === 502 ? 'Bad gateway.' : 'The service is temporarily unavailable.';
+      const title =
+        status === 500 ? 'An unexpected error occurred.' : status === 502 ? 'Bad gateway.' : 'The service is temporarily unavailable.';
       return { kind: 'reply', reply: apiError(status, title) };
     }
     edge += clamp01(f.rate429);

@@ -77,8 +77,12 @@ async function api(core: SandboxCore, req: IncomingMessage, res: ServerResponse,
   const tenantPath = parts.length >= 6 && parts[3] === 'tenant';
   const matched = tenantPath ? core.routes.match(parts[1], parts[2], parts.slice(5)) : null;
   const entry = {
-    at: new Date().toISOString(), method, path, endpoint: matched?.route.name ?? null,
-    query: Object.fromEntries(url.searchParams), status: 0,
+    at: new Date().toISOString(),
+    method,
+    path,
+    endpoint: matched?.route.name ?? null,
+    query: Object.fromEntries(url.searchParams),
+    status: 0,
   };
   core.log.push(entry);
   const reply = (r: Reply): void => {
@@ -108,9 +112,14 @@ async function api(core: SandboxCore, req: IncomingMessage, res: ServerResponse,
 
   const { route, params } = matched;
   if (route.kind === 'export') {
-    return reply(serveExport(route, url.searchParams, {
-      seed: core.settings.seed, codec: core.codec, batch: core.settings.batch, refuseTokensBefore: core.faults.refuseTokensBefore,
-    }));
+    return reply(
+      serveExport(route, url.searchParams, {
+        seed: core.settings.seed,
+        codec: core.codec,
+        batch: core.settings.batch,
+        refuseTokensBefore: core.faults.refuseTokensBefore,
+      }),
+    );
   }
   if (route.kind === 'id') return reply(serveById(route, params));
   return reply(serveList(route, params, url.searchParams));

@@ -60,9 +60,12 @@ export function advanceWorld(world: World, options: { hours?: number; changes?: 
     for (let i = howMany(8000, 1); i > 0; i--) {
       events.push({ at: randomTime(), run: () => void bookJob(world, rng, world.clockMs) });
     }
-    for (let i = howMany(4000, 0); i > 0; i--) events.push({ at: randomTime(), run: () => void createOtherCall(world, rng, world.clockMs) });
-    for (let i = howMany(300, 0); i > 0; i--) events.push({ at: randomTime(), run: () => void createLead(world, rng, world.clockMs, world.clockMs) });
-    for (let i = howMany(150, 0); i > 0; i--) events.push({ at: randomTime(), run: () => void createBooking(world, rng, world.clockMs, world.clockMs) });
+    for (let i = howMany(4000, 0); i > 0; i--)
+      events.push({ at: randomTime(), run: () => void createOtherCall(world, rng, world.clockMs) });
+    for (let i = howMany(300, 0); i > 0; i--)
+      events.push({ at: randomTime(), run: () => void createLead(world, rng, world.clockMs, world.clockMs) });
+    for (let i = howMany(150, 0); i > 0; i--)
+      events.push({ at: randomTime(), run: () => void createBooking(world, rng, world.clockMs, world.clockMs) });
     for (let i = howMany(500, 0); i > 0; i--) {
       events.push({
         at: randomTime(),
@@ -73,10 +76,22 @@ export function advanceWorld(world: World, options: { hours?: number; changes?: 
         },
       });
     }
-    const secondary = [T.projects, T.projectNotes, T.inventoryBills, T.adjustments, T.returns, T.transfers, T.activities, T.serviceAgreements];
+    const secondary = [
+      T.projects,
+      T.projectNotes,
+      T.inventoryBills,
+      T.adjustments,
+      T.returns,
+      T.transfers,
+      T.activities,
+      T.serviceAgreements,
+    ];
     for (let i = howMany(1200, 1); i > 0; i--) {
       const table = rng.pick(secondary);
-      events.push({ at: randomTime(), run: () => void createSecondary(world, rng, table, { createdMs: world.clockMs, modifiedMs: world.clockMs }) });
+      events.push({
+        at: randomTime(),
+        run: () => void createSecondary(world, rng, table, { createdMs: world.clockMs, modifiedMs: world.clockMs }),
+      });
     }
   }
   for (const [id, fate] of membershipFates(world)) {
@@ -110,7 +125,9 @@ export function advanceWorld(world: World, options: { hours?: number; changes?: 
   // Merge the fixed events with job-plan stages (which can schedule further stages) by time.
   const plans = (): JobPlan[] => [...jobPlans(world).values()];
   const nextStage = (plan: JobPlan): number => plan.stages[plan.next]?.at ?? Number.POSITIVE_INFINITY;
-  let queue = plans().filter((p) => nextStage(p) <= endMs).sort((a, b) => nextStage(a) - nextStage(b));
+  let queue = plans()
+    .filter((p) => nextStage(p) <= endMs)
+    .sort((a, b) => nextStage(a) - nextStage(b));
   let e = 0;
   while (e < events.length || (queue.length > 0 && nextStage(queue[0]) <= endMs)) {
     const stageAt = queue.length > 0 ? nextStage(queue[0]) : Number.POSITIVE_INFINITY;
@@ -128,7 +145,9 @@ export function advanceWorld(world: World, options: { hours?: number; changes?: 
       event.run();
       if (jobPlans(world).size !== before) {
         // A job was booked: its first stages may fall inside the window.
-        queue = plans().filter((p) => p.next < p.stages.length && nextStage(p) <= endMs).sort((a, b) => nextStage(a) - nextStage(b));
+        queue = plans()
+          .filter((p) => p.next < p.stages.length && nextStage(p) <= endMs)
+          .sort((a, b) => nextStage(a) - nextStage(b));
       }
     }
   }

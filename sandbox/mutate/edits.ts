@@ -16,22 +16,67 @@ import type { World } from '../gen/world.js';
 import { mergeCustomer, mergeLocation } from './merge.js';
 
 export type EditKind =
-  | 'customer' | 'location' | 'contact' | 'deactivateContact' | 'deactivateLocation' | 'deactivateCustomer' | 'job'
-  | 'technician' | 'reference' | 'secondary' | 'payInvoice' | 'cancelMembership' | 'mergeCustomer' | 'mergeLocation' | 'hardDelete'
-  | 'deactivateInvoice' | 'reactivateInvoice';
+  | 'customer'
+  | 'location'
+  | 'contact'
+  | 'deactivateContact'
+  | 'deactivateLocation'
+  | 'deactivateCustomer'
+  | 'job'
+  | 'technician'
+  | 'reference'
+  | 'secondary'
+  | 'payInvoice'
+  | 'cancelMembership'
+  | 'mergeCustomer'
+  | 'mergeLocation'
+  | 'hardDelete'
+  | 'deactivateInvoice'
+  | 'reactivateInvoice';
 
 export const EDIT_WEIGHTS: ReadonlyArray<readonly [EditKind, number]> = [
-  ['customer', 4], ['location', 2], ['contact', 2], ['deactivateContact', 1], ['deactivateLocation', 0.5],
-  ['deactivateCustomer', 0.3], ['job', 2], ['technician', 0.5], ['reference', 1], ['secondary', 3], ['payInvoice', 1.5],
-  ['cancelMembership', 0.5], ['mergeCustomer', 0.6], ['mergeLocation', 0.3], ['hardDelete', 0.5],
-  ['deactivateInvoice', 0.3], ['reactivateInvoice', 0.3],
+  ['customer', 4],
+  ['location', 2],
+  ['contact', 2],
+  ['deactivateContact', 1],
+  ['deactivateLocation', 0.5],
+  ['deactivateCustomer', 0.3],
+  ['job', 2],
+  ['technician', 0.5],
+  ['reference', 1],
+  ['secondary', 3],
+  ['payInvoice', 1.5],
+  ['cancelMembership', 0.5],
+  ['mergeCustomer', 0.6],
+  ['mergeLocation', 0.3],
+  ['hardDelete', 0.5],
+  ['deactivateInvoice', 0.3],
+  ['reactivateInvoice', 0.3],
 ];
 
 /** Tables whose rows `secondary` edits pick from (feeds without a dedicated edit). */
 const SECONDARY_TABLES = [
-  T.leads, T.bookings, T.jobNotes, T.projects, T.projectNotes, T.serviceAgreements, T.installedEquipment, T.adjustments,
-  T.returns, T.transfers, T.activities, T.pricebookServices, T.pricebookMaterials, T.pricebookEquipment, T.recurringServices,
-  T.tagTypes, T.timesheetCodes, T.activityCodes, T.inventoryBills, T.payrollAdjustments, T.membershipTypes,
+  T.leads,
+  T.bookings,
+  T.jobNotes,
+  T.projects,
+  T.projectNotes,
+  T.serviceAgreements,
+  T.installedEquipment,
+  T.adjustments,
+  T.returns,
+  T.transfers,
+  T.activities,
+  T.pricebookServices,
+  T.pricebookMaterials,
+  T.pricebookEquipment,
+  T.recurringServices,
+  T.tagTypes,
+  T.timesheetCodes,
+  T.activityCodes,
+  T.inventoryBills,
+  T.payrollAdjustments,
+  T.membershipTypes,
 ];
 
 const REFERENCE_TABLES = [T.jobTypes, T.campaigns, T.callReasons, T.zones, T.teams, T.jobCancelReasons, T.vendors, T.glAccounts];
@@ -134,7 +179,10 @@ export function applyEdit(world: World, rng: Rng, kind: EditKind, at: number): b
       if (!r) return false;
       for (const field of ['memo', 'summary', 'description', 'text', 'note']) {
         if (field in r && (typeof r[field] === 'string' || r[field] === null)) {
-          r[field] = field === 'description' && typeof r[field] === 'string' && (r[field] as string).startsWith('<') ? `<p>${sentence(rng)}</p>` : sentence(rng);
+          r[field] =
+            field === 'description' && typeof r[field] === 'string' && (r[field] as string).startsWith('<')
+              ? `<p>${sentence(rng)}</p>`
+              : sentence(rng);
           break;
         }
       }
@@ -155,7 +203,8 @@ export function applyEdit(world: World, rng: Rng, kind: EditKind, at: number): b
     case 'mergeCustomer': {
       const winners = mergeWinners(world);
       // Prefer extending an existing merge chain: the previous winner is merged into someone else.
-      const loser = winners.length > 0 && rng.chance(0.6) ? rng.pick(winners) : pickRecord(world, T.customers, rng, (r) => r.active === true);
+      const loser =
+        winners.length > 0 && rng.chance(0.6) ? rng.pick(winners) : pickRecord(world, T.customers, rng, (r) => r.active === true);
       if (!loser) return false;
       const winner = pickRecord(world, T.customers, rng, (r) => r.active === true && r.id !== loser.id);
       if (!winner) return false;

@@ -21,7 +21,7 @@ export function endpointShape(name: string): EndpointShape {
 /** Whether an endpoint's items are objects (a few reporting lists send positional arrays). */
 export function hasObjectItems(name: string): boolean {
   const item = byName.get(name)?.item;
-  return item !== undefined && item.startsWith('{');
+  return item?.startsWith('{') ?? false;
 }
 
 /** The parsed item shape of an export or list endpoint. */

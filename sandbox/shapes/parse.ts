@@ -62,7 +62,10 @@ export function parseShape(text: string): Shape {
       if (text[i++] !== '(') fail('expected (');
       const end = text.indexOf(')', i);
       if (end < 0) fail('unclosed enum');
-      const values = text.slice(i, end).split('|').filter((v) => v.length > 0);
+      const values = text
+        .slice(i, end)
+        .split('|')
+        .filter((v) => v.length > 0);
       i = end + 1;
       return { kind: 'enum', values, integer: w === 'ienum', nullable: nullable() };
     }

@@ -53,8 +53,10 @@ function checkCatalog(catalog: EndpointDescriptor[]): void {
     const parent = d.extract.parent;
     if (parent) {
       const parentDescriptor = byName.get(parent.endpoint);
-      if (!parentDescriptor?.extract || parentDescriptor.extract.optIn) problems.push(`${d.name}: parent ${parent.endpoint} is not extracted by default`);
-      else if (!parentDescriptor.key.includes(parent.field)) problems.push(`${d.name}: parent field ${parent.field} is not a key of ${parent.endpoint}`);
+      if (!parentDescriptor?.extract || parentDescriptor.extract.optIn)
+        problems.push(`${d.name}: parent ${parent.endpoint} is not extracted by default`);
+      else if (!parentDescriptor.key.includes(parent.field))
+        problems.push(`${d.name}: parent field ${parent.field} is not a key of ${parent.endpoint}`);
     }
   }
   for (const name of [...extractedListNames, ...Object.keys(perParentEndpoints)]) {

@@ -67,9 +67,14 @@ export function describeOperation(
   const keyTypes: Record<string, 'bigint' | 'text'> = {};
   for (const field of key) keyTypes[field] = propertySchema(doc, item, field)?.schema.type === 'integer' ? 'bigint' : 'text';
 
-  const changeField = name in specialChangeFields
-    ? specialChangeFields[name]
-    : itemFields.includes('modifiedOn') ? 'modifiedOn' : itemFields.includes('createdOn') ? 'createdOn' : null;
+  const changeField =
+    name in specialChangeFields
+      ? specialChangeFields[name]
+      : itemFields.includes('modifiedOn')
+        ? 'modifiedOn'
+        : itemFields.includes('createdOn')
+          ? 'createdOn'
+          : null;
 
   const changeFieldNullable = changeField !== null && propertySchema(doc, item, changeField)?.nullable === true;
   const paged = queryParams.includes('page') && queryParams.includes('pageSize');

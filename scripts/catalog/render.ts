@@ -58,7 +58,7 @@ function renderIndex(moduleNames: string[]): string {
     '// makes tsc copy it into dist/, so the catalog loads the same way under tsx, vitest and node.',
     ...moduleNames.map((m) => `import ${bindingFor(m)} from './${m}.json' with { type: 'json' };`),
     '',
-    '/** Each module file\'s descriptors as parsed JSON; ../load.ts checks their shape before use. */',
+    "/** Each module file's descriptors as parsed JSON; ../load.ts checks their shape before use. */",
     'export const catalogModules: ReadonlyArray<readonly unknown[]> = [',
     ...moduleNames.map((m) => `  ${bindingFor(m)},`),
     '];',

@@ -44,7 +44,9 @@ export interface GetOperation {
 
 /** Parses every `*.json` in `dir`, sorted by file name; throws when there is none. */
 export function readSpecs(dir: string): Spec[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   if (files.length === 0) throw new Error(`no OpenAPI documents (*.json) in ${dir}`);
   return files.map((file) => ({ file, doc: JSON.parse(readFileSync(join(dir, file), 'utf8')) as OpenApiDocument }));
 }

@@ -19,18 +19,20 @@ export function renderShapeFiles(entries: readonly EndpointShapeEntry[]): Map<st
 }
 
 function renderModule(module: string, entries: EndpointShapeEntry[]): string {
-  const lines = [...entries].sort((a, b) => a.name.localeCompare(b.name)).map((e) => {
-    const fields: string[] = [
-      `name: ${JSON.stringify(e.name)}`,
-      `version: ${JSON.stringify(e.version)}`,
-      `path: ${JSON.stringify(e.path)}`,
-      `kind: ${JSON.stringify(e.kind)}`,
-      `query: ${JSON.stringify(e.query.join(' '))}`,
-    ];
-    if (e.maxPageSize !== undefined) fields.push(`maxPageSize: ${e.maxPageSize}`);
-    if (e.item) fields.push(`item: ${JSON.stringify(e.item)}`);
-    return `  { ${fields.join(', ')} },`;
-  });
+  const lines = [...entries]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((e) => {
+      const fields: string[] = [
+        `name: ${JSON.stringify(e.name)}`,
+        `version: ${JSON.stringify(e.version)}`,
+        `path: ${JSON.stringify(e.path)}`,
+        `kind: ${JSON.stringify(e.kind)}`,
+        `query: ${JSON.stringify(e.query.join(' '))}`,
+      ];
+      if (e.maxPageSize !== undefined) fields.push(`maxPageSize: ${e.maxPageSize}`);
+      if (e.item) fields.push(`item: ${JSON.stringify(e.item)}`);
+      return `  { ${fields.join(', ')} },`;
+    });
   return (
     `${header}import type { EndpointShape } from '../types.js';\n\n` +
     `export const ${moduleBinding(module)}: EndpointShape[] = [\n${lines.join('\n')}\n];\n`

@@ -50,12 +50,19 @@ export function columnTypeOf(field: string, schema: ConcreteSchema): ColumnType 
 /** The SQL expression reading `path` (field names from the record root) from `data` as `type`. */
 export function columnExpression(path: string[], type: ColumnType): string {
   const literal = (name: string) => `'${name.replace(/'/g, "''")}'`;
-  const parents = path.slice(0, -1).map((p) => `->${literal(p)}`).join('');
+  const parents = path
+    .slice(0, -1)
+    .map((p) => `->${literal(p)}`)
+    .join('');
   const last = literal(path[path.length - 1]);
   if (type === 'jsonb') return `s.data${parents}->${last}`;
   const text = `s.data${parents}->>${last}`;
   const cast: Record<Exclude<ColumnType, 'jsonb' | 'text'>, string> = {
-    bigint: '_to_bigint', numeric: '_to_numeric', boolean: '_to_boolean', date: '_to_date', timestamptz: '_to_timestamptz',
+    bigint: '_to_bigint',
+    numeric: '_to_numeric',
+    boolean: '_to_boolean',
+    date: '_to_date',
+    timestamptz: '_to_timestamptz',
   };
   return type === 'text' ? text : `{{ marts }}.${cast[type]}(${text})`;
 }

@@ -21,8 +21,14 @@ export function generateTypedViews(openapiDir: string): Map<string, string> {
     const response = responseItem(operation.doc, operation.operation);
     if (!response?.item.schema.properties) throw new Error(`${descriptor.name}: its GET response has no item schema with properties`);
     const target = stagingTargetFor(descriptor, 'atlas');
-    const columns = viewColumns({ doc: operation.doc, item: response.item, keyColumns: target.keyColumns, hasParent: target.hasParent }, descriptor.name);
-    files.set(`${target.table}.sql`, renderTypedView({ table: target.table, endpoint: descriptor.name, keyColumns: target.keyColumns, columns }));
+    const columns = viewColumns(
+      { doc: operation.doc, item: response.item, keyColumns: target.keyColumns, hasParent: target.hasParent },
+      descriptor.name,
+    );
+    files.set(
+      `${target.table}.sql`,
+      renderTypedView({ table: target.table, endpoint: descriptor.name, keyColumns: target.keyColumns, columns }),
+    );
   }
   return files;
 }

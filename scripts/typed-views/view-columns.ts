@@ -48,7 +48,8 @@ export function viewColumns(source: ViewSource, where: string): ViewColumn[] {
   const taken = new Set<string>();
   const columns: ViewColumn[] = [];
   const add = (column: ViewColumn) => {
-    if (!identifier.test(column.name)) throw new Error(`${where}: column name "${column.name}" is not a plain identifier of at most 63 characters`);
+    if (!identifier.test(column.name))
+      throw new Error(`${where}: column name "${column.name}" is not a plain identifier of at most 63 characters`);
     if (reserved.has(column.name) || taken.has(column.name)) return;
     taken.add(column.name);
     columns.push(column);
@@ -71,7 +72,9 @@ export function viewColumns(source: ViewSource, where: string): ViewColumn[] {
   }
   const staging = (name: string): ViewColumn => ({ name, expression: `s.${name}`, type: 'staging' });
   return [
-    staging('tenant_id'), ...source.keyColumns.map(staging), ...columns,
+    staging('tenant_id'),
+    ...source.keyColumns.map(staging),
+    ...columns,
     { ...staging('active'), note: 'false for records deactivated, deleted or merged away (staging bookkeeping)' },
     { ...staging('deleted_at'), note: 'set when a full-refresh list stopped returning the record' },
     ...(source.hasParent ? [{ ...staging('parent_id'), note: 'key of the parent record this row was read under' }] : []),

@@ -45,7 +45,8 @@ export function resolveGetTarget(
   // seedArguments / manyIds check `id` and `category` against the endpoint, so resolveEndpoint is
   // not asked to check them as well.
   const descriptor = resolveEndpoint(endpoint, { group: options.group });
-  const seeded = ids.length > 1 ? manyIds(descriptor, ids, options.category) : seedArguments(descriptor, { id: single, category: options.category });
+  const seeded =
+    ids.length > 1 ? manyIds(descriptor, ids, options.category) : seedArguments(descriptor, { id: single, category: options.category });
   const base: Query = options.query ?? { ...descriptor.defaultQuery };
   const query: Query = { ...base, ...seeded.query };
   return {

@@ -29,7 +29,11 @@ export interface ListingFilter {
   extractedOnly?: boolean;
 }
 
-export function catalogListing(schema: string, filter: ListingFilter = {}, descriptors: readonly EndpointDescriptor[] = catalog): ListingRow[] {
+export function catalogListing(
+  schema: string,
+  filter: ListingFilter = {},
+  descriptors: readonly EndpointDescriptor[] = catalog,
+): ListingRow[] {
   return descriptors
     .filter((d) => filter.kind === undefined || d.kind === filter.kind)
     .map((d) => ({
@@ -62,5 +66,7 @@ export function formatListing(rows: readonly ListingRow[]): string {
   const line = (values: string[]): string => values.map((v, i) => (i === values.length - 1 ? v : v.padEnd(widths[i]))).join('  ');
   const extracted = rows.filter((r) => r.extracted).length;
   const optIn = rows.filter((r) => r.optIn).length;
-  return [line(header), ...cells.map(line), '', `${rows.length} endpoints, ${extracted} extracted by default, ${optIn} opt-in`, ''].join('\n');
+  return [line(header), ...cells.map(line), '', `${rows.length} endpoints, ${extracted} extracted by default, ${optIn} opt-in`, ''].join(
+    '\n',
+  );
 }

@@ -16,7 +16,10 @@ export function loadDescriptors(modules: ReadonlyArray<readonly unknown[]>): End
 }
 
 function fail(where: string, problem: string): never {
-  throw new AtlasError('INTERNAL', `endpoint catalog data is malformed at ${where}: ${problem} (regenerate it with npm run generate:catalog)`);
+  throw new AtlasError(
+    'INTERNAL',
+    `endpoint catalog data is malformed at ${where}: ${problem} (regenerate it with npm run generate:catalog)`,
+  );
 }
 
 function isObject(value: unknown): value is Json {
@@ -37,7 +40,8 @@ function stringMap<T extends string>(o: Json, field: string, where: string, allo
   const value = o[field];
   if (!isObject(value)) fail(where, `${field} is not an object`);
   for (const v of Object.values(value)) {
-    if (typeof v !== 'string' || (allowed && !allowed.includes(v as T))) fail(where, `${field} has an unexpected value ${JSON.stringify(v)}`);
+    if (typeof v !== 'string' || (allowed && !allowed.includes(v as T)))
+      fail(where, `${field} has an unexpected value ${JSON.stringify(v)}`);
   }
   return { ...(value as Record<string, T>) };
 }

@@ -76,7 +76,11 @@ function resolveName(name: string, group: string | undefined): EndpointDescripto
 
   const anywhere = decodeIn(name, () => true);
   if (anywhere.length > 0) return single(name, anywhere);
-  throw unknown(name, catalog.map((d) => d.name), '');
+  throw unknown(
+    name,
+    catalog.map((d) => d.name),
+    '',
+  );
 }
 
 /** What a seed group means by `name`: the decoded name in its module (and version); a retired name is refused. */
@@ -85,7 +89,11 @@ function inGroup(group: string, name: string): EndpointDescriptor | undefined {
   if (retired) throw retiredSeedNameError(group, name, retired);
   const { module, version } = seedGroups[group];
   const found = decodeIn(name, (d) => d.module === module && (version === undefined || d.version === version));
-  if (found.length > 1) throw ambiguous(name, found.map((c) => ({ ...c, group })));
+  if (found.length > 1)
+    throw ambiguous(
+      name,
+      found.map((c) => ({ ...c, group })),
+    );
   return found[0]?.descriptor;
 }
 
@@ -95,7 +103,9 @@ function inGroup(group: string, name: string): EndpointDescriptor | undefined {
  */
 function decodeIn(name: string, filter: (d: EndpointDescriptor) => boolean): Candidate[] {
   const found = decodeSeedName(name, catalog.filter(filter));
-  const newest = found.filter((d) => d.name === `${d.module}/${d.path}` || !found.some((o) => o !== d && o.module === d.module && o.path === d.path));
+  const newest = found.filter(
+    (d) => d.name === `${d.module}/${d.path}` || !found.some((o) => o !== d && o.module === d.module && o.path === d.path),
+  );
   return newest.map((descriptor) => ({ descriptor }));
 }
 
@@ -110,7 +120,12 @@ function ambiguous(name: string, candidates: Candidate[]): AtlasError {
   return new AtlasError(
     'ENDPOINT_AMBIGUOUS',
     `Endpoint name "${name}" is ambiguous: it could be ${listed.join(', ')}. Pass the group${
-      candidates.some((c) => c.group) ? ` (${candidates.filter((c) => c.group).map((c) => c.group).join(' or ')})` : ''
+      candidates.some((c) => c.group)
+        ? ` (${candidates
+            .filter((c) => c.group)
+            .map((c) => c.group)
+            .join(' or ')})`
+        : ''
     } or use the canonical name.`,
     { details: { name, candidates: candidates.map((c) => c.descriptor.name) } },
   );
@@ -118,7 +133,11 @@ function ambiguous(name: string, candidates: Candidate[]): AtlasError {
 
 function unknown(name: string, candidates: string[], where: string): AtlasError {
   const suggestions = closestNames(name, candidates, 5);
-  return new AtlasError('ENDPOINT_UNKNOWN', `Unknown endpoint "${name}"${where}. Closest: ${suggestions.join(', ')}. (\`atlas endpoints\` lists them all.)`, {
-    details: { name, suggestions },
-  });
+  return new AtlasError(
+    'ENDPOINT_UNKNOWN',
+    `Unknown endpoint "${name}"${where}. Closest: ${suggestions.join(', ')}. (\`atlas endpoints\` lists them all.)`,
+    {
+      details: { name, suggestions },
+    },
+  );
 }

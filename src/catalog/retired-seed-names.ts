@@ -22,12 +22,12 @@ export const retiredSeedNames: Readonly<Record<string, RetiredSeedName>> = {
   // Marketing's email suppressions (addresses opted out of marketing email, looked up by email).
   'marketing:suppressions': {
     path: 'marketing/v2/tenant/{tenant}/suppressions',
-    reason: 'email suppressions are no longer in ServiceTitan\'s published Marketing API',
+    reason: "email suppressions are no longer in ServiceTitan's published Marketing API",
     see: ['crm/contacts/contact-methods'],
   },
   'marketing:suppressions/': {
     path: 'marketing/v2/tenant/{tenant}/suppressions/{id}',
-    reason: 'email suppressions are no longer in ServiceTitan\'s published Marketing API',
+    reason: "email suppressions are no longer in ServiceTitan's published Marketing API",
     see: ['crm/contacts/{contactId}/contact-methods/{contactMethodId}/preferences'],
   },
 };

@@ -42,5 +42,7 @@ export function seedArguments(
 }
 
 function placeholderList(descriptor: Pick<EndpointDescriptor, 'pathParams'>): string {
-  return descriptor.pathParams.length === 0 ? ' (its path has no placeholders)' : ` (its placeholders: ${descriptor.pathParams.join(', ')})`;
+  return descriptor.pathParams.length === 0
+    ? ' (its path has no placeholders)'
+    : ` (its placeholders: ${descriptor.pathParams.join(', ')})`;
 }

@@ -27,9 +27,13 @@ export function endpointUrl(descriptor: Target, options: EndpointUrlOptions): st
   const path = descriptor.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined || String(value) === '') {
-      throw new AtlasError('ENDPOINT_ARGUMENT', `${descriptor.name} needs a value for path parameter "${name}"${describeParams(descriptor)}`, {
-        details: { endpoint: descriptor.name, parameter: name },
-      });
+      throw new AtlasError(
+        'ENDPOINT_ARGUMENT',
+        `${descriptor.name} needs a value for path parameter "${name}"${describeParams(descriptor)}`,
+        {
+          details: { endpoint: descriptor.name, parameter: name },
+        },
+      );
     }
     return encodeURIComponent(String(value));
   });

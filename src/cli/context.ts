@@ -90,13 +90,15 @@ export function createCliContext(program: Command, io: CliIo = processIo): CliCo
       const level = (config?.log.level ?? global.logLevel ?? 'info') as 'debug' | 'info' | 'warn' | 'error';
       return createLogger({ level, format: global.json || config?.log.format === 'json' ? 'json' : 'text' });
     },
-    action: (run) => async (...args) => {
-      try {
-        await run(...args);
-      } catch (error) {
-        reportError(error, io);
-      }
-    },
+    action:
+      (run) =>
+      async (...args) => {
+        try {
+          await run(...args);
+        } catch (error) {
+          reportError(error, io);
+        }
+      },
   };
 }
 
@@ -105,7 +107,7 @@ export function reportError(error: unknown, io: CliIo = processIo): void {
   if (error instanceof AtlasError) {
     io.stderr(`atlas: ${error.message}${error.code === 'INTERNAL' ? '' : ` [${error.code}]`}`);
   } else {
-    const text = error instanceof Error ? error.stack ?? error.message : String(error);
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.stderr(`atlas: unexpected error: ${redactText(text)}`);
   }
   process.exitCode = exitCodeFor(error);

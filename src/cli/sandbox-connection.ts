@@ -25,8 +25,15 @@ export interface SandboxConnection {
 /** A tenant config for the sandbox (its credentials are fake demo values, not secrets). */
 export function sandboxTenantConfig(sandbox: SandboxConnection, name = 'sandbox', overrides: Partial<TenantConfig> = {}): TenantConfig {
   return {
-    name, tenantId: sandbox.tenantId, ...sandbox.credentials, timezone: 'America/Phoenix', environment: 'integration',
-    apiUrl: sandbox.apiUrl, authUrl: sandbox.authUrl, requestsPerSecond: 50, ...overrides,
+    name,
+    tenantId: sandbox.tenantId,
+    ...sandbox.credentials,
+    timezone: 'America/Phoenix',
+    environment: 'integration',
+    apiUrl: sandbox.apiUrl,
+    authUrl: sandbox.authUrl,
+    requestsPerSecond: 50,
+    ...overrides,
   };
 }
 
@@ -47,7 +54,14 @@ export function parseSandboxEnvLines(output: string): SandboxConnection | null {
   const values = new Map<string, string>();
   for (const match of output.matchAll(/^export (ST_[A-Z_]+)=(\S+)$/gm)) values.set(match[1], match[2]);
   const get = (name: string) => values.get(name);
-  const [apiUrl, authUrl, tenantId, clientId, clientSecret, appKey] = [ENV.apiUrl, ENV.authUrl, ENV.tenantId, ENV.clientId, ENV.clientSecret, ENV.appKey].map(get);
+  const [apiUrl, authUrl, tenantId, clientId, clientSecret, appKey] = [
+    ENV.apiUrl,
+    ENV.authUrl,
+    ENV.tenantId,
+    ENV.clientId,
+    ENV.clientSecret,
+    ENV.appKey,
+  ].map(get);
   if (!apiUrl || !authUrl || !tenantId || !clientId || !clientSecret || !appKey) return null;
   return { apiUrl, authUrl, tenantId, credentials: { clientId, clientSecret, appKey } };
 }

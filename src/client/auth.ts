@@ -115,9 +115,14 @@ export class TokenProvider {
       } catch (error) {
         if (!(error instanceof TransportFailure) || !error.retriable) {
           // Not a credentials problem (DNS, TLS, bad authUrl): report it as a failed request.
-          throw new ApiError('API_REQUEST_FAILED', `token request for tenant ${this.options.tenantName} failed: ${describeError(error)}`, undefined, {
-            cause: error instanceof TransportFailure ? error : undefined,
-          });
+          throw new ApiError(
+            'API_REQUEST_FAILED',
+            `token request for tenant ${this.options.tenantName} failed: ${describeError(error)}`,
+            undefined,
+            {
+              cause: error instanceof TransportFailure ? error : undefined,
+            },
+          );
         }
         failures++;
         last = error.describe();
@@ -154,7 +159,7 @@ export class TokenProvider {
       if (failures >= maxAttempts) throw this.exhausted(attempt, last, result.status);
       const wait =
         kind === 'rate-limited'
-          ? parseRetryAfter(result.headers['retry-after']) ?? DEFAULT_RETRY_AFTER_MS
+          ? (parseRetryAfter(result.headers['retry-after']) ?? DEFAULT_RETRY_AFTER_MS)
           : backoffDelay(failures, backoff);
       await sleep(wait);
     }

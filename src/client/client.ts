@@ -173,7 +173,11 @@ export class ServiceTitanClient {
           if (rateLimited >= rateLimitBudget) throw this.exhausted(label, attempts, outcome.last, outcome.status);
           // Pause the whole (app key, tenant) bucket; our next acquire() waits for it like everyone else.
           this.limiter.pause(outcome.waitMs);
-          this.logger.info('rate limited by ServiceTitan; pausing requests for this tenant', { endpoint: label, waitMs: outcome.waitMs, attempt: attempts });
+          this.logger.info('rate limited by ServiceTitan; pausing requests for this tenant', {
+            endpoint: label,
+            waitMs: outcome.waitMs,
+            attempt: attempts,
+          });
           continue;
         case 'retry':
           failures++;

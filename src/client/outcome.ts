@@ -49,16 +49,21 @@ export function interpretResponse(result: HttpResult, label: string, attempts: n
       return { kind: 'retry', last: `${summary}${describeBody(result.body, contentType)}`, status: result.status };
     case 'final': {
       const problem = parseProblem(result.body);
-      const error = new ApiError('API_REQUEST_FAILED', `GET ${label} failed: ${summary}${describeBody(result.body, contentType)}`, result.status, {
-        details: {
-          endpoint: label,
-          attempts,
-          status: result.status,
-          ...(problem?.title ? { title: problem.title } : {}),
-          ...(problem?.errors ? { errors: formatProblemErrors(problem.errors, 2000) } : {}),
-          ...(problem?.traceId ? { traceId: problem.traceId } : {}),
+      const error = new ApiError(
+        'API_REQUEST_FAILED',
+        `GET ${label} failed: ${summary}${describeBody(result.body, contentType)}`,
+        result.status,
+        {
+          details: {
+            endpoint: label,
+            attempts,
+            status: result.status,
+            ...(problem?.title ? { title: problem.title } : {}),
+            ...(problem?.errors ? { errors: formatProblemErrors(problem.errors, 2000) } : {}),
+            ...(problem?.traceId ? { traceId: problem.traceId } : {}),
+          },
         },
-      });
+      );
       return { kind: 'fatal', error };
     }
   }

@@ -40,7 +40,10 @@ export class TokenBucket {
   private pausedUntilMs = 0;
 
   /** The ceiling is fixed for the bucket's life: the tenant's `requestsPerSecond`, chosen by its creator. */
-  constructor(requestsPerSecond: number, private readonly now: () => number = Date.now) {
+  constructor(
+    requestsPerSecond: number,
+    private readonly now: () => number = Date.now,
+  ) {
     const shape = bucketShape(requestsPerSecond);
     this.requestsPerSecond = requestsPerSecond;
     this.intervalMs = 1000 / shape.refillPerSecond;

@@ -67,8 +67,6 @@ export function toTransportFailure(error: unknown): TransportFailure {
   if (name === 'TimeoutError' || code === 'ETIMEDOUT') {
     return new TransportFailure(message, 'ETIMEDOUT', 'timeout', true);
   }
-  const retriable =
-    retriableCodes.has(code) ||
-    /socket hang up|other side closed|premature close|aborted pending request/i.test(message);
+  const retriable = retriableCodes.has(code) || /socket hang up|other side closed|premature close|aborted pending request/i.test(message);
   return new TransportFailure(message, code, 'network', retriable);
 }

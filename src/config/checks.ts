@@ -26,10 +26,13 @@ export function checkSchema(label: string, value: unknown, problems: Problems, e
   const plain = typeof value === 'string' && isPlainIdentifier(value);
   // Postgres reserves pg_ names for system schemas; `create schema pg_x` fails.
   if (plain && !value.startsWith('pg_')) return value;
-  problems.add(label, plain
-    ? `${showValue(value)} starts with "pg_", which Postgres reserves for system schemas: use e.g. "${example}"`
-    : `${showValue(value)} is not a plain schema name: expected lowercase letters, digits and _ (at most 63, not starting with a digit), ` +
-      `e.g. "${example}"`);
+  problems.add(
+    label,
+    plain
+      ? `${showValue(value)} starts with "pg_", which Postgres reserves for system schemas: use e.g. "${example}"`
+      : `${showValue(value)} is not a plain schema name: expected lowercase letters, digits and _ (at most 63, not starting with a digit), ` +
+          `e.g. "${example}"`,
+  );
   return undefined;
 }
 
@@ -115,10 +118,13 @@ export function checkHttpUrl(label: string, value: unknown, example: string, pro
 /** Tenant names appear in `--tenant`, logs and file names, so they are kept shell- and path-safe. */
 export function checkTenantName(label: string, value: unknown, problems: Problems): string | undefined {
   if (typeof value === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(value)) return value;
-  problems.add(label, value === undefined
-    ? 'is not set: expected a short unique name, e.g. "acme-hvac"'
-    : `${showValue(value)} is not a valid tenant name: expected letters, digits, ".", "_" or "-" ` +
-      '(at most 64, starting with a letter or digit), e.g. "acme-hvac"');
+  problems.add(
+    label,
+    value === undefined
+      ? 'is not set: expected a short unique name, e.g. "acme-hvac"'
+      : `${showValue(value)} is not a valid tenant name: expected letters, digits, ".", "_" or "-" ` +
+          '(at most 64, starting with a letter or digit), e.g. "acme-hvac"',
+  );
   return undefined;
 }
 

@@ -52,23 +52,29 @@ export function resolveDatabase(sources: DatabaseSources, problems: Problems, se
     if (isPlainObject(sqlCredentials.value)) {
       return fromSqlCredentials(sqlCredentials.value, (key) => fromSource(`database.${key}`, `${key} in ${where}`), problems);
     }
-    problems.add(where, `must hold a JSON object, not ${typeName(sqlCredentials.value)}: e.g. {"host": "localhost", "port": "5432", ` +
-      '"dbname": "warehouse", "user": "atlas", "pass": "…", "db_type": "postgresql15", "schema": "atlas"}');
+    problems.add(
+      where,
+      `must hold a JSON object, not ${typeName(sqlCredentials.value)}: e.g. {"host": "localhost", "port": "5432", ` +
+        '"dbname": "warehouse", "user": "atlas", "pass": "…", "db_type": "postgresql15", "schema": "atlas"}',
+    );
     return { database: undefined };
   }
   if (envUrl !== undefined) return url(fromSource('database', ENV.databaseUrl), envUrl);
   if (typeof file === 'string') return url('database', file);
   if (isPlainObject(file)) return fromSqlCredentials(file, (key) => `database.${key}`, problems);
   if (file !== undefined) {
-    problems.add('database', 'must be a URL string or an object with host, port, dbname, user and pass, ' +
-      `not ${typeName(file)}: e.g. "${URL_EXAMPLE}"`);
+    problems.add(
+      'database',
+      'must be a URL string or an object with host, port, dbname, user and pass, ' + `not ${typeName(file)}: e.g. "${URL_EXAMPLE}"`,
+    );
     return { database: undefined };
   }
 
   const portText = envValue(env, ENV.embeddedPort);
-  const port = portText === undefined
-    ? DEFAULT_EMBEDDED_PORT
-    : checkPort(fromSource('database.port', ENV.embeddedPort), portText, DEFAULT_EMBEDDED_PORT, problems);
+  const port =
+    portText === undefined
+      ? DEFAULT_EMBEDDED_PORT
+      : checkPort(fromSource('database.port', ENV.embeddedPort), portText, DEFAULT_EMBEDDED_PORT, problems);
   return { database: port === undefined ? undefined : { kind: 'embedded', dataDir: join(sources.stateDir, 'postgres'), port } };
 }
 
@@ -78,9 +84,12 @@ function checkDatabaseUrl(label: string, value: string, problems: Problems): str
   const protocol = URL.canParse(text) ? new URL(text).protocol : undefined;
   if (protocol === 'postgres:' || protocol === 'postgresql:') return text;
   const hint = `e.g. "${URL_EXAMPLE}" (a password goes after the user, as atlas:…@)`;
-  problems.add(label, protocol === undefined
-    ? `${showUrl(text)} is not a valid Postgres URL: expected ${hint}`
-    : `${showUrl(text)} is not a Postgres URL: expected postgres:// or postgresql://, ${hint}`);
+  problems.add(
+    label,
+    protocol === undefined
+      ? `${showUrl(text)} is not a valid Postgres URL: expected ${hint}`
+      : `${showUrl(text)} is not a Postgres URL: expected postgres:// or postgresql://, ${hint}`,
+  );
   return undefined;
 }
 
@@ -112,9 +121,8 @@ function fromSqlCredentials(value: Record<string, unknown>, label: (key: string)
     const what = host === undefined ? 'is not set' : `${showValue(value.host)} is not a host name`;
     problems.add(label('host'), `${what}: expected e.g. "localhost" or "db.example.com"`);
   }
-  const port = value.port === undefined || value.port === null || value.port === ''
-    ? 5432
-    : checkPort(label('port'), value.port, 5432, problems);
+  const port =
+    value.port === undefined || value.port === null || value.port === '' ? 5432 : checkPort(label('port'), value.port, 5432, problems);
   const dbname = requiredText(value.dbname, label('dbname'), 'the database name, e.g. "warehouse"', problems);
   const user = requiredText(value.user, label('user'), 'the database user, e.g. "atlas"', problems);
   if (dbType !== undefined && !(typeof dbType === 'string' && DB_TYPES.includes(dbType.trim().toLowerCase()))) {

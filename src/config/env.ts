@@ -66,7 +66,10 @@ export function substituteEnv(value: unknown, env: NodeJS.ProcessEnv, path: stri
   const unset = [...new Set([...value.matchAll(reference)].map((match) => match[1]).filter((name) => env[name] === undefined))];
   if (unset.length === 0) return value.replace(reference, (_, name: string) => env[name]!);
   const refs = unset.map((name) => `\${${name}}`).join(' and ');
-  problems.add(path, `refers to ${refs}, which ${unset.length === 1 ? 'is' : 'are'} not set: ` +
-    `set ${unset.join(' and ')} in the environment, or write the value in place of the reference`);
+  problems.add(
+    path,
+    `refers to ${refs}, which ${unset.length === 1 ? 'is' : 'are'} not set: ` +
+      `set ${unset.join(' and ')} in the environment, or write the value in place of the reference`,
+  );
   return undefined;
 }

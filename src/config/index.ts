@@ -3,5 +3,11 @@ export { loadConfig, DEFAULT_CONFIG_FILE } from './load.js';
 export { loadStagingSchema, type StagingSchemaInput } from './staging-schema.js';
 export { resolveConfig, type ConfigSources, type Resolution } from './resolve.js';
 export type {
-  AtlasConfig, TenantConfig, DatabaseConfig, EndpointSelection, ServiceTitanEnvironment, LoadConfigInput, ConfigFlags,
+  AtlasConfig,
+  TenantConfig,
+  DatabaseConfig,
+  EndpointSelection,
+  ServiceTitanEnvironment,
+  LoadConfigInput,
+  ConfigFlags,
 } from './types.js';

@@ -69,7 +69,7 @@ export async function readJsonFile(path: string, label: string): Promise<{ value
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return 'missing';
     if (code === 'EISDIR') return { problem: `${label} is a directory, not a file` };
-    return { problem: `${label} cannot be read (${code === 'EACCES' ? 'permission denied' : code ?? 'unknown error'})` };
+    return { problem: `${label} cannot be read (${code === 'EACCES' ? 'permission denied' : (code ?? 'unknown error')})` };
   }
   // Editors on Windows (where Titanpy users made their credential files) often save a BOM.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -7,7 +7,7 @@
  * is wrong and gives an example of a good value. Callers never put a secret into `detail`: secret
  * values are described as "is set" / "is empty", never echoed; URLs go through `showUrl`.
  */
-import { AtlasError, ConfigError, type AtlasErrorCode, type AtlasErrorOptions } from '../errors.js';
+import { type AtlasError, ConfigError, type AtlasErrorCode, type AtlasErrorOptions } from '../errors.js';
 import { maskUrlPassword } from '../text/mask-url-password.js';
 
 export class Problems {

@@ -69,8 +69,10 @@ export function resolveConfig(sources: ConfigSources): Resolution {
     checkKeys(sources.file.value, CONFIG_KEYS, '', problems);
     doc = substituteEnv(sources.file.value, env, '', problems) as Doc;
   } else if (sources.file) {
-    problems.add(`config file ${sources.file.path}`, `must hold a JSON object, not ${typeName(sources.file.value)}: ` +
-      'e.g. {"schema": "atlas", "tenants": [...]}');
+    problems.add(
+      `config file ${sources.file.path}`,
+      `must hold a JSON object, not ${typeName(sources.file.value)}: ` + 'e.g. {"schema": "atlas", "tenants": [...]}',
+    );
   }
   const logDoc = objectAt(doc, 'log', ['level', 'format'], '{"level": "info", "format": "text"}', problems);
   const endpointsExample = '{"include": ["crm/export/customers"], "exclude": []}';
@@ -141,15 +143,14 @@ function objectAt(doc: Doc, key: string, known: string[], example: string, probl
 }
 
 /** `endpoints.include` (empty = no restriction), replaced by `--endpoint`; `endpoints.exclude`. */
-function resolveEndpoints(
-  doc: Doc | undefined,
-  flag: string[] | undefined,
-  problems: Problems,
-): EndpointSelection | undefined {
+function resolveEndpoints(doc: Doc | undefined, flag: string[] | undefined, problems: Problems): EndpointSelection | undefined {
   const example = 'crm/export/customers';
-  const include = flag && flag.length > 0
-    ? checkStringList('endpoints.include (from --endpoint)', flag, example, problems)
-    : doc?.include === undefined ? [] : checkStringList('endpoints.include', doc.include, example, problems);
+  const include =
+    flag && flag.length > 0
+      ? checkStringList('endpoints.include (from --endpoint)', flag, example, problems)
+      : doc?.include === undefined
+        ? []
+        : checkStringList('endpoints.include', doc.include, example, problems);
   const exclude = doc?.exclude === undefined ? [] : checkStringList('endpoints.exclude', doc.exclude, example, problems);
   return include && exclude ? { include, exclude } : undefined;
 }

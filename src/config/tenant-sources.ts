@@ -11,8 +11,17 @@ import { typeName, type Problems } from './problems.js';
 
 /** `appId` is accepted (Titanpy files and older configs carry it) and ignored: ServiceTitan does not need it. */
 export const TENANT_FIELDS = [
-  'name', 'tenantId', 'clientId', 'clientSecret', 'appKey', 'appId',
-  'timezone', 'environment', 'apiUrl', 'authUrl', 'requestsPerSecond',
+  'name',
+  'tenantId',
+  'clientId',
+  'clientSecret',
+  'appKey',
+  'appId',
+  'timezone',
+  'environment',
+  'apiUrl',
+  'authUrl',
+  'requestsPerSecond',
 ] as const;
 
 export type TenantField = (typeof TENANT_FIELDS)[number];
@@ -29,11 +38,17 @@ export interface RawTenant {
 
 /** The variable each field of an environment tenant comes from. ST_API_URL / ST_AUTH_URL apply to every tenant (tenants.ts). */
 const ENV_FOR: Partial<Record<TenantField, string>> = {
-  name: ENV.tenantName, tenantId: ENV.tenantId, clientId: ENV.clientId, clientSecret: ENV.clientSecret, appKey: ENV.appKey,
-  timezone: ENV.timezone, environment: ENV.environment,
+  name: ENV.tenantName,
+  tenantId: ENV.tenantId,
+  clientId: ENV.clientId,
+  clientSecret: ENV.clientSecret,
+  appKey: ENV.appKey,
+  timezone: ENV.timezone,
+  environment: ENV.environment,
 };
 
-const FILE_EXAMPLE = '{"name": "acme-hvac", "tenantId": "1234567890", "clientId": "${ST_CLIENT_ID}", ' +
+const FILE_EXAMPLE =
+  '{"name": "acme-hvac", "tenantId": "1234567890", "clientId": "${ST_CLIENT_ID}", ' +
   '"clientSecret": "${ST_CLIENT_SECRET}", "appKey": "${ST_APP_KEY}"}';
 
 /** `tenants` from the config file; entries that are not objects are reported and skipped. */
@@ -71,7 +86,11 @@ export function tenantFromEnv(env: NodeJS.ProcessEnv): RawTenant | undefined {
 /** The file's keys, and the tenant field each becomes (APP_ID is accepted and ignored, like `appId`). */
 const ST_CREDENTIAL_KEYS = ['CLIENT_ID', 'CLIENT_SECRET', 'APP_ID', 'APP_KEY', 'TENANT_ID', 'TIMEZONE'] as const;
 const SEED_KEY: Partial<Record<TenantField, (typeof ST_CREDENTIAL_KEYS)[number]>> = {
-  clientId: 'CLIENT_ID', clientSecret: 'CLIENT_SECRET', appKey: 'APP_KEY', tenantId: 'TENANT_ID', timezone: 'TIMEZONE',
+  clientId: 'CLIENT_ID',
+  clientSecret: 'CLIENT_SECRET',
+  appKey: 'APP_KEY',
+  tenantId: 'TENANT_ID',
+  timezone: 'TIMEZONE',
 };
 
 /**
@@ -83,15 +102,20 @@ const SEED_KEY: Partial<Record<TenantField, (typeof ST_CREDENTIAL_KEYS)[number]>
 export function tenantFromStCredentials(path: string, file: unknown, env: NodeJS.ProcessEnv, problems: Problems): RawTenant[] {
   const where = `--st-credentials ${path}`;
   if (!isPlainObject(file)) {
-    problems.add(where, `must hold a JSON object, not ${typeName(file)}: e.g. {"CLIENT_ID": "…", "CLIENT_SECRET": "…", ` +
-      '"APP_ID": "…", "APP_KEY": "…", "TENANT_ID": "1234567890", "TIMEZONE": "America/Phoenix"}');
+    problems.add(
+      where,
+      `must hold a JSON object, not ${typeName(file)}: e.g. {"CLIENT_ID": "…", "CLIENT_SECRET": "…", ` +
+        '"APP_ID": "…", "APP_KEY": "…", "TENANT_ID": "1234567890", "TIMEZONE": "America/Phoenix"}',
+    );
     return [];
   }
   checkKeys(file, ST_CREDENTIAL_KEYS, (key) => `${key} (in ${where})`, problems);
   const values = Object.fromEntries(Object.entries(SEED_KEY).map(([field, key]) => [field, file[key]]));
-  return [{
-    values: { ...values, name: envValue(env, ENV.tenantName) ?? 'default', environment: envValue(env, ENV.environment) },
-    label: (field) => fromSource(field, SEED_KEY[field] ? `${SEED_KEY[field]} in ${where}` : ENV_FOR[field] ?? where),
-    secretExample: (field) => `"${SEED_KEY[field]}": "<${field} from the ServiceTitan developer portal>"`,
-  }];
+  return [
+    {
+      values: { ...values, name: envValue(env, ENV.tenantName) ?? 'default', environment: envValue(env, ENV.environment) },
+      label: (field) => fromSource(field, SEED_KEY[field] ? `${SEED_KEY[field]} in ${where}` : (ENV_FOR[field] ?? where)),
+      secretExample: (field) => `"${SEED_KEY[field]}": "<${field} from the ServiceTitan developer portal>"`,
+    },
+  ];
 }

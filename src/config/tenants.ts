@@ -40,15 +40,21 @@ export function resolveTenants(sources: TenantSources, problems: Problems, secre
       problems.add(raw.label('name'), `${showValue(name)} is already the name of ${first}: tenant names must be unique, e.g. "${name}-2"`);
     } else if (typeof name === 'string') seenNames.set(name, raw.label('name').replace(/\.name$/, ''));
     if (tenant && seenIds.has(tenant.tenantId)) {
-      problems.add(raw.label('tenantId'), `"${tenant.tenantId}" is also the tenant id of ${seenIds.get(tenant.tenantId)}: ` +
-        'each ServiceTitan tenant may be configured once (its rows are keyed by tenant id)');
+      problems.add(
+        raw.label('tenantId'),
+        `"${tenant.tenantId}" is also the tenant id of ${seenIds.get(tenant.tenantId)}: ` +
+          'each ServiceTitan tenant may be configured once (its rows are keyed by tenant id)',
+      );
     } else if (tenant) seenIds.set(tenant.tenantId, `tenant "${tenant.name}"`);
   }
 
   if (sources.require && chosen.length === 0) {
-    problems.add('tenants', 'is empty: configure at least one tenant — a "tenants" array in the config file, --st-credentials <file>, ' +
-      'or ST_TENANT_ID, ST_CLIENT_ID, ST_CLIENT_SECRET and ST_APP_KEY in the environment; e.g. "tenants": [{"name": "acme-hvac", ' +
-      '"tenantId": "1234567890", "clientId": "${ST_CLIENT_ID}", "clientSecret": "${ST_CLIENT_SECRET}", "appKey": "${ST_APP_KEY}"}]');
+    problems.add(
+      'tenants',
+      'is empty: configure at least one tenant — a "tenants" array in the config file, --st-credentials <file>, ' +
+        'or ST_TENANT_ID, ST_CLIENT_ID, ST_CLIENT_SECRET and ST_APP_KEY in the environment; e.g. "tenants": [{"name": "acme-hvac", ' +
+        '"tenantId": "1234567890", "clientId": "${ST_CLIENT_ID}", "clientSecret": "${ST_CLIENT_SECRET}", "appKey": "${ST_APP_KEY}"}]',
+    );
   }
 
   const tenants = chosen.flatMap(({ tenant }) => (tenant ? [tenant] : []));

@@ -92,7 +92,12 @@ async function ensureDatabase(adminUrl: string): Promise<void> {
   }
 }
 
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; logger: Logger; persistent?: boolean }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  logger: Logger;
+  persistent?: boolean;
+}): Promise<EmbeddedDatabase> {
   const dataDir = placeDataDir(options.dataDir, options.logger);
   const adminUrl = `postgres://${USER}@127.0.0.1:${options.port}/postgres`;
   const url = `postgres://${USER}@127.0.0.1:${options.port}/${DATABASE}`;
@@ -123,7 +128,11 @@ export async function startEmbeddedPostgres(options: { dataDir: string; port: nu
     await server.start();
     await ensureDatabase(adminUrl);
   } catch (cause) {
-    throw new AtlasError('DATABASE_FAILED', `could not start the embedded Postgres in ${dataDir} on port ${options.port}: ${cause instanceof Error ? cause.message : 'the server exited (is the port in use?)'}`, { cause });
+    throw new AtlasError(
+      'DATABASE_FAILED',
+      `could not start the embedded Postgres in ${dataDir} on port ${options.port}: ${cause instanceof Error ? cause.message : 'the server exited (is the port in use?)'}`,
+      { cause },
+    );
   }
   return { url, dataDir, stop: () => server.stop() };
 }

@@ -32,5 +32,11 @@ export function qualified(schema: string, table: string): string {
 
 /** camelCase field name → snake_case column name (`technicianId` → `technician_id`). */
 export function columnNameFor(field: string): string {
-  return assertIdentifier(field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/-/g, '_').toLowerCase(), 'key column');
+  return assertIdentifier(
+    field
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/-/g, '_')
+      .toLowerCase(),
+    'key column',
+  );
 }

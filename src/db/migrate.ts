@@ -38,7 +38,10 @@ async function underMigrationLock<T>(
     const config: Knex.MigratorConfig = { migrationSource: source, schemaName: schema, tableName: '_migrations' };
     return await work(knex.withUserParams({ schema }).migrate, config);
   } finally {
-    await knex.raw('select pg_advisory_unlock(hashtext(?))', [lockKey]).connection(connection).catch(() => {});
+    await knex
+      .raw('select pg_advisory_unlock(hashtext(?))', [lockKey])
+      .connection(connection)
+      .catch(() => {});
     await knex.client.releaseConnection(connection);
   }
 }

@@ -55,7 +55,10 @@ export async function walkExport(context: WalkContext): Promise<void> {
     const response = await context.source.request(context.url, query, { endpoint: descriptor.name, signal: context.signal });
     const page = parseExportBody(response.body, descriptor.name);
     if (page.hasMore && page.continueFrom !== null && (page.continueFrom === from || requested.has(page.continueFrom))) {
-      throw new AtlasError('EXPORT_TOKEN_LOOP', `${descriptor.name}: ServiceTitan returned continuation token "${page.continueFrom.slice(0, 40)}" again with hasMore=true; stopping instead of looping`);
+      throw new AtlasError(
+        'EXPORT_TOKEN_LOOP',
+        `${descriptor.name}: ServiceTitan returned continuation token "${page.continueFrom.slice(0, 40)}" again with hasMore=true; stopping instead of looping`,
+      );
     }
     if (from !== undefined) requested.add(from);
     return { ...page, from, attempts: response.attempts };
@@ -67,7 +70,9 @@ export async function walkExport(context: WalkContext): Promise<void> {
     first = await fetchPage(start);
   } catch (error) {
     if (saved.continueFrom === null || !isTokenRefusal(error)) throw error;
-    start = saved.maxModifiedOn ? new Date(Date.parse(saved.maxModifiedOn) - TOKEN_FALLBACK_MARGIN_MS).toISOString() : context.startDate ?? undefined;
+    start = saved.maxModifiedOn
+      ? new Date(Date.parse(saved.maxModifiedOn) - TOKEN_FALLBACK_MARGIN_MS).toISOString()
+      : (context.startDate ?? undefined);
     const note = `ServiceTitan refused the saved continuation token (${(error as ApiError).status}); restarted from ${start ? `modifiedOn >= ${start} (newest loaded change minus 1 h)` : 'the beginning'}`;
     context.notes.push(note);
     context.logger.warn(note, { endpoint: descriptor.name });

@@ -74,15 +74,20 @@ export async function walkList(context: WalkContext): Promise<void> {
   };
 
   const nextBookmark = (): string | null =>
-    maxModifiedOn ? new Date(Date.parse(maxModifiedOn) - LIST_BOOKMARK_MARGIN_MS).toISOString() : bound ?? saved.bookmark;
+    maxModifiedOn ? new Date(Date.parse(maxModifiedOn) - LIST_BOOKMARK_MARGIN_MS).toISOString() : (bound ?? saved.bookmark);
 
   // A server that ignores `page` would hand back the same page forever: stop instead of looping.
   let previousFingerprint = '';
   const step = async (number: number) => {
     const page = await fetchPage(number);
-    const fingerprint = page.data.length ? `${page.data.length}:${JSON.stringify(page.data[0])}:${JSON.stringify(page.data[page.data.length - 1])}` : '';
+    const fingerprint = page.data.length
+      ? `${page.data.length}:${JSON.stringify(page.data[0])}:${JSON.stringify(page.data[page.data.length - 1])}`
+      : '';
     if (page.hasMore && fingerprint !== '' && fingerprint === previousFingerprint) {
-      throw new AtlasError('API_BAD_RESPONSE', `${descriptor.name}: page ${number} repeats page ${number - 1} while hasMore=true; stopping instead of looping`);
+      throw new AtlasError(
+        'API_BAD_RESPONSE',
+        `${descriptor.name}: page ${number} repeats page ${number - 1} while hasMore=true; stopping instead of looping`,
+      );
     }
     previousFingerprint = fingerprint;
     return { page, next: page.hasMore ? page.number + 1 : null };

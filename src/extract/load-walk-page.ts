@@ -20,8 +20,14 @@ export interface WalkPage {
 
 export async function loadWalkPage(context: WalkContext, page: WalkPage): Promise<void> {
   const figures = await loadPage(context.pool, {
-    target: context.target, tenantId: context.tenantId, runId: context.runId, page: page.prepared, cursor: page.cursor,
-    requests: page.attempts, retries: page.attempts - 1, seenWalkId: page.seenWalkId ?? undefined,
+    target: context.target,
+    tenantId: context.tenantId,
+    runId: context.runId,
+    page: page.prepared,
+    cursor: page.cursor,
+    requests: page.attempts,
+    retries: page.attempts - 1,
+    seenWalkId: page.seenWalkId ?? undefined,
   });
   addFigures(context.figures, figures);
   context.onPage?.({ endpoint: context.descriptor.name, tenant: context.tenantName, figures: { ...context.figures } });

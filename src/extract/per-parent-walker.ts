@@ -31,7 +31,13 @@ interface ParentRecords {
 function parentTarget(context: WalkContext) {
   const plan = context.descriptor.extract!;
   const parent = plan.parent ? findEndpoint(plan.parent.endpoint) : undefined;
-  if (!plan.parent || !parent?.extract || parent.key.length !== 1 || parent.key[0] !== plan.parent.field || parent.keyTypes[parent.key[0]] !== 'bigint') {
+  if (
+    !plan.parent ||
+    !parent?.extract ||
+    parent.key.length !== 1 ||
+    parent.key[0] !== plan.parent.field ||
+    parent.keyTypes[parent.key[0]] !== 'bigint'
+  ) {
     throw new AtlasError('INTERNAL', `${context.descriptor.name}: its parent must be an extracted endpoint keyed by one integer field`);
   }
   return stagingTargetFor(parent, context.target.schema);
@@ -64,11 +70,19 @@ export async function walkPerParent(context: WalkContext): Promise<void> {
   };
 
   const fetchParent = async (parent: string): Promise<ParentRecords> => {
-    const url = endpointUrl(descriptor, { apiUrl: context.apiUrl, tenantId: context.tenantId, params: { [descriptor.pathParams[0]]: parent } });
+    const url = endpointUrl(descriptor, {
+      apiUrl: context.apiUrl,
+      tenantId: context.tenantId,
+      params: { [descriptor.pathParams[0]]: parent },
+    });
     const records: unknown[] = [];
     let attempts = 0;
     for (let page = 1; ; page++) {
-      const response = await context.source.request(url, { ...descriptor.defaultQuery, page, pageSize }, { endpoint: descriptor.name, signal: context.signal });
+      const response = await context.source.request(
+        url,
+        { ...descriptor.defaultQuery, page, pageSize },
+        { endpoint: descriptor.name, signal: context.signal },
+      );
       attempts += response.attempts;
       const { data, hasMore } = parseListBody(response.body, `${descriptor.name} (parent ${parent})`);
       records.push(...data);

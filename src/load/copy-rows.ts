@@ -32,7 +32,16 @@ function csv(value: string): string {
 function* csvLines(rows: PreparedRow[], withParent: boolean): Generator<string> {
   let chunk = '';
   for (const row of rows) {
-    chunk += row.keyValues.map(csv).join(',') + ',' + (withParent ? (row.parentKey === null ? '' : csv(row.parentKey)) + ',' : '') + csv(row.json) + ',' + (row.modifiedOn === null ? '' : csv(row.modifiedOn)) + ',' + (row.active ? 't' : 'f') + '\n';
+    chunk +=
+      row.keyValues.map(csv).join(',') +
+      ',' +
+      (withParent ? (row.parentKey === null ? '' : csv(row.parentKey)) + ',' : '') +
+      csv(row.json) +
+      ',' +
+      (row.modifiedOn === null ? '' : csv(row.modifiedOn)) +
+      ',' +
+      (row.active ? 't' : 'f') +
+      '\n';
     if (chunk.length > 1 << 20) {
       yield chunk;
       chunk = '';
@@ -49,7 +58,9 @@ export async function copyIntoPageTable(client: pg.PoolClient, target: StagingTa
   await client.query(
     `create temp table if not exists ${quoteIdent(table)} (${keyDefs},${target.hasParent ? ' parent_key bigint,' : ''} data jsonb, modified_on timestamptz, active boolean) on commit delete rows`,
   );
-  const stream = client.query(copyStreams.from(`copy pg_temp.${quoteIdent(table)} (${[...keys, ...valueColumns(target)].join(', ')}) from stdin with (format csv)`));
+  const stream = client.query(
+    copyStreams.from(`copy pg_temp.${quoteIdent(table)} (${[...keys, ...valueColumns(target)].join(', ')}) from stdin with (format csv)`),
+  );
   await pipeline(Readable.from(csvLines(rows, target.hasParent)), stream);
   return table;
 }

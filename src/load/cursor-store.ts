@@ -28,8 +28,13 @@ function cursorFromRow(row: CursorRow, endpoint: string): Cursor {
     case 'list-incremental':
     case 'list-full':
       return {
-        kind: row.kind, maxModifiedOn: isoOrNull(row.max_modified_on), bookmark: isoOrNull(row.bookmark), page: row.page,
-        walkBookmark: isoOrNull(row.walk_bookmark), walkId: row.walk_id, sweptAt: isoOrNull(row.swept_at),
+        kind: row.kind,
+        maxModifiedOn: isoOrNull(row.max_modified_on),
+        bookmark: isoOrNull(row.bookmark),
+        page: row.page,
+        walkBookmark: isoOrNull(row.walk_bookmark),
+        walkId: row.walk_id,
+        sweptAt: isoOrNull(row.swept_at),
       };
     case 'per-parent':
       return { kind: 'per-parent', lastParentKey: row.last_parent_key, walkId: row.walk_id, sweptAt: isoOrNull(row.swept_at) };
@@ -47,7 +52,15 @@ function cursorColumns(cursor: Cursor): unknown[] {
       return [cursor.kind, null, cursor.lastParentKey, null, null, 0, null, cursor.walkId, cursor.sweptAt];
     default:
       return [
-        cursor.kind, null, null, cursor.maxModifiedOn, cursor.bookmark, cursor.page, cursor.walkBookmark, cursor.walkId, cursor.sweptAt,
+        cursor.kind,
+        null,
+        null,
+        cursor.maxModifiedOn,
+        cursor.bookmark,
+        cursor.page,
+        cursor.walkBookmark,
+        cursor.walkId,
+        cursor.sweptAt,
       ];
   }
 }

@@ -15,7 +15,10 @@ import type { StagingTarget } from './staging-target.js';
 
 /** Forgets the keys recorded by earlier sweeps of this (tenant, endpoint): a new sweep starts empty. */
 export async function clearSeenKeys(db: Queryable, target: StagingTarget, tenantId: string): Promise<void> {
-  await db.query(`delete from ${qualified(target.schema, '_seen_keys')} where tenant_id = $1 and endpoint = $2`, [tenantId, target.endpoint]);
+  await db.query(`delete from ${qualified(target.schema, '_seen_keys')} where tenant_id = $1 and endpoint = $2`, [
+    tenantId,
+    target.endpoint,
+  ]);
 }
 
 /** Marks the rows walk `walkId` did not see as deleted, closes the walk with `cursor`; returns how many were marked. */

@@ -47,7 +47,13 @@ function upsertSql(target: StagingTarget, pageTable: string): string {
   const staging = qualified(target.schema, target.table);
   const keys = target.keyColumns.map(quoteIdent);
   const pageKeys = pageKeyColumns(target);
-  const parent = target.hasParent ? { column: `${quoteIdent(PARENT_COLUMN)}, `, value: 'parent_key, ', update: `${quoteIdent(PARENT_COLUMN)} = excluded.${quoteIdent(PARENT_COLUMN)}, ` } : { column: '', value: '', update: '' };
+  const parent = target.hasParent
+    ? {
+        column: `${quoteIdent(PARENT_COLUMN)}, `,
+        value: 'parent_key, ',
+        update: `${quoteIdent(PARENT_COLUMN)} = excluded.${quoteIdent(PARENT_COLUMN)}, `,
+      }
+    : { column: '', value: '', update: '' };
   return `with upserted as (
   insert into ${staging} as s (tenant_id, ${keys.join(', ')}, ${parent.column}data, modified_on, active, deleted_at, run_id, extracted_at)
   select $1::bigint, ${pageKeys.join(', ')}, ${parent.value}data, modified_on, active, null, $2::bigint, now() from pg_temp.${quoteIdent(pageTable)}
@@ -96,7 +102,12 @@ export async function loadPage(pool: pg.Pool, load: PageLoad): Promise<RunFigure
     }
     await insertRejects(client, load);
     const figures: RunFigures = {
-      pages: 1, received: load.page.received, ...counts, deleted: 0, requests: load.requests, retries: load.retries,
+      pages: 1,
+      received: load.page.received,
+      ...counts,
+      deleted: 0,
+      requests: load.requests,
+      retries: load.retries,
     };
     await addRunFigures(client, load.target.schema, load.runId, load.target.endpoint, figures);
     await writeCursor(client, load.target.schema, load.tenantId, load.target.endpoint, load.cursor, load.runId);

@@ -102,7 +102,10 @@ export function preparePage(records: unknown[], target: StagingTarget, parentKey
       continue;
     }
     if (nulEscape.test(json)) {
-      rejects.push({ reason: 'contains a NUL character, which Postgres jsonb cannot store', record: json.replace(/\\u0000/g, '\\\\u0000') });
+      rejects.push({
+        reason: 'contains a NUL character, which Postgres jsonb cannot store',
+        record: json.replace(/\\u0000/g, '\\\\u0000'),
+      });
       continue;
     }
     const modifiedOn = target.changeField ? parseChangeTimestamp(fields[target.changeField]) : null;

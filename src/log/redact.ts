@@ -27,7 +27,10 @@ const patterns: Array<[RegExp, string]> = [
   [/\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${MASK}`],
   [/\beyJ[A-Za-z0-9_-]{6,}\.[A-Za-z0-9_-]{6,}(\.[A-Za-z0-9_-]*)?/g, MASK],
   [/([?&](?:client_secret|access_token|token|password|pass|secret|app_?key|st-app-key)=)[^&\s"']+/gi, `$1${MASK}`],
-  [/("(?:client_?secret|clientSecret|access_token|appKey|app_key|password|pass|CLIENT_SECRET|APP_KEY|authorization|st-app-key)"\s*:\s*")(?!\$\{[A-Z0-9_]+\}")[^"]*(")/gi, `$1${MASK}$2`],
+  [
+    /("(?:client_?secret|clientSecret|access_token|appKey|app_key|password|pass|CLIENT_SECRET|APP_KEY|authorization|st-app-key)"\s*:\s*")(?!\$\{[A-Z0-9_]+\}")[^"]*(")/gi,
+    `$1${MASK}$2`,
+  ],
   [/(\b[a-z][a-z0-9+.-]*:\/\/[^:/\s@]+:)[^@\s/]+(@)/gi, `$1${MASK}$2`],
 ];
 
@@ -46,7 +49,8 @@ export function redactText(text: string, extra: Iterable<string> = []): string {
   return out;
 }
 
-const secretKeyNames = /^(client_?secret|clientsecret|app_?key|appkey|access_?token|token|password|pass|authorization|st-app-key|secret|\w*api_?key)$/i;
+const secretKeyNames =
+  /^(client_?secret|clientsecret|app_?key|appkey|access_?token|token|password|pass|authorization|st-app-key|secret|\w*api_?key)$/i;
 const MAX_DEPTH = 8;
 
 /** Deep copy of `value` with secret-named keys masked and every string redacted (with `extra` as in redactText). */

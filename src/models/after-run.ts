@@ -16,10 +16,20 @@ interface TenantFigures {
   endpoints?: Array<{ endpoint: string; inserted: number; updated: number; deleted: number }>;
 }
 
-export async function refreshModelsAfterRun(config: AtlasConfig, warehouse: Warehouse, tenants: TenantFigures[], logger: Logger): Promise<BuildModelsSummary> {
+export async function refreshModelsAfterRun(
+  config: AtlasConfig,
+  warehouse: Warehouse,
+  tenants: TenantFigures[],
+  logger: Logger,
+): Promise<BuildModelsSummary> {
   const runIds = tenants.map((t) => t.runId).filter((id): id is number => typeof id === 'number');
   try {
-    const summary = await buildModels(config, warehouse, { changes: changesOfRun(tenants), runId: runIds.length ? Math.max(...runIds) : null }, logger);
+    const summary = await buildModels(
+      config,
+      warehouse,
+      { changes: changesOfRun(tenants), runId: runIds.length ? Math.max(...runIds) : null },
+      logger,
+    );
     const built = summary.models.filter((m) => m.status === 'built').length;
     logger.info(`models: ${built} built, ${summary.models.filter((m) => m.status === 'unchanged').length} unchanged`);
     return summary;

@@ -27,7 +27,9 @@ export async function ensureModelBookkeeping(client: pg.ClientBase, schema: stri
   rows bigint,
   duration_ms integer
 )`);
-  await client.query(`create index if not exists "_model_builds_model_built_at" on ${qualified(schema, MODEL_BUILDS_TABLE)} (model, built_at)`);
+  await client.query(
+    `create index if not exists "_model_builds_model_built_at" on ${qualified(schema, MODEL_BUILDS_TABLE)} (model, built_at)`,
+  );
 }
 
 /**
@@ -65,12 +67,17 @@ export async function lastBuilds(client: pg.ClientBase | pg.Pool, schema: string
      from ${qualified(schema, MODEL_BUILDS_TABLE)} order by model, built_at desc, id desc`,
   );
   return new Map(
-    rows.map((r) => [r.model, { model: r.model, materialized: r.materialized, sqlHash: r.sql_hash, builtAt: r.built_at, runId: r.run_id, rows: r.rows }]),
+    rows.map((r) => [
+      r.model,
+      { model: r.model, materialized: r.materialized, sqlHash: r.sql_hash, builtAt: r.built_at, runId: r.run_id, rows: r.rows },
+    ]),
   );
 }
 
 export async function recordBuild(
-  client: pg.ClientBase, schema: string, build: { model: string; materialized: string; sqlHash: string; runId: number | null; rows: number | null; durationMs: number },
+  client: pg.ClientBase,
+  schema: string,
+  build: { model: string; materialized: string; sqlHash: string; runId: number | null; rows: number | null; durationMs: number },
 ): Promise<void> {
   await client.query(
     `insert into ${qualified(schema, MODEL_BUILDS_TABLE)} (model, materialized, sql_hash, run_id, rows, duration_ms) values ($1, $2, $3, $4, $5, $6)`,

@@ -72,7 +72,12 @@ const viewDdl = (ctx: BuildContext, target: RenderedModel) =>
 
 async function record(ctx: BuildContext, target: RenderedModel, rows: number | null, started: number): Promise<void> {
   await recordBuild(ctx.client, ctx.stagingSchema, {
-    model: target.model.name, materialized: target.model.header.materialized, sqlHash: target.hash, runId: ctx.runId, rows, durationMs: Date.now() - started,
+    model: target.model.name,
+    materialized: target.model.header.materialized,
+    sqlHash: target.hash,
+    runId: ctx.runId,
+    rows,
+    durationMs: Date.now() - started,
   });
 }
 
@@ -111,9 +116,13 @@ async function replaceWithDependents(ctx: BuildContext, target: RenderedModel, c
   const dependents = ctx.dependentsOf(target.model);
   const grants = new Map<string, string[]>();
   for (const model of [target, ...dependents]) {
-    grants.set(model.model.name, await grantsToCopy(ctx.client, ctx.martsSchema, model.model.name, qualified(ctx.martsSchema, model.model.name)));
+    grants.set(
+      model.model.name,
+      await grantsToCopy(ctx.client, ctx.martsSchema, model.model.name, qualified(ctx.martsSchema, model.model.name)),
+    );
   }
-  for (const dependent of [...dependents].reverse()) await ctx.client.query(`drop view if exists ${qualified(ctx.martsSchema, dependent.model.name)}`);
+  for (const dependent of [...dependents].reverse())
+    await ctx.client.query(`drop view if exists ${qualified(ctx.martsSchema, dependent.model.name)}`);
   const kind = await relationKind(ctx.client, ctx.martsSchema, name);
   if (kind === 'view') await ctx.client.query(`drop view ${qualified(ctx.martsSchema, name)}`);
   else if (kind === 'table') await ctx.client.query(`drop table ${qualified(ctx.martsSchema, name)}`);
@@ -151,7 +160,9 @@ async function buildTable(ctx: BuildContext, target: RenderedModel): Promise<num
       replaceWithDependents(ctx, target, async () => {
         await ctx.client.query(`alter table ${buildingTable} rename to ${quoteIdent(name)}`);
         for (const finalName of indexNames) {
-          await ctx.client.query(`alter index ${qualified(ctx.martsSchema, fitName(`_atlas_new_${finalName}`))} rename to ${quoteIdent(finalName)}`);
+          await ctx.client.query(
+            `alter index ${qualified(ctx.martsSchema, fitName(`_atlas_new_${finalName}`))} rename to ${quoteIdent(finalName)}`,
+          );
         }
       }).then(() => record(ctx, target, created.rowCount ?? 0, started)),
     );

@@ -63,12 +63,20 @@ export function knownStagingTables(): string[] {
   return extractedEndpoints({ includeOptIn: true }).map((d) => d.extract!.table);
 }
 
-export async function buildModels(config: AtlasConfig, warehouse: Warehouse, options: BuildModelsOptions, logger: Logger): Promise<BuildModelsSummary> {
+export async function buildModels(
+  config: AtlasConfig,
+  warehouse: Warehouse,
+  options: BuildModelsOptions,
+  logger: Logger,
+): Promise<BuildModelsSummary> {
   const all = loadModels(knownStagingTables(), options.modelsDir);
   const selected = options.select?.length ? selectWithUpstream(all, options.select) : all;
   await migrate(warehouse.knex, config.schema, config.martsSchema);
   // Views over tables an endpoint selection never created would fail: every staging table exists, empty if need be.
-  await ensureStagingTables(warehouse.pool, extractedEndpoints({ includeOptIn: true }).map((d) => stagingTargetFor(d, config.schema)));
+  await ensureStagingTables(
+    warehouse.pool,
+    extractedEndpoints({ includeOptIn: true }).map((d) => stagingTargetFor(d, config.schema)),
+  );
   const client = await warehouse.pool.connect();
   const lockKey = `atlas-models:${config.martsSchema}`;
   try {
@@ -81,7 +89,10 @@ export async function buildModels(config: AtlasConfig, warehouse: Warehouse, opt
     const schemas = { staging: config.schema, marts: config.martsSchema };
     const rendered = new Map<string, RenderedModel>(all.map((m) => [m.name, renderedModel(m, renderBody(m.body, schemas))]));
     const ctx = {
-      client, stagingSchema: config.schema, martsSchema: config.martsSchema, runId: options.runId ?? null,
+      client,
+      stagingSchema: config.schema,
+      martsSchema: config.martsSchema,
+      runId: options.runId ?? null,
       dependentsOf: (model: Model) => dependentViews(all, model).map((m) => rendered.get(m.name)!),
     };
     const rebuilt = new Set<string>();
@@ -95,7 +106,16 @@ export async function buildModels(config: AtlasConfig, warehouse: Warehouse, opt
         outcomes.push({ model: model.name, status: 'skipped', error: `not built: ${failedUpstream} failed` });
         continue;
       }
-      const reason = await rebuildReason(client, config.martsSchema, all, target, previous.get(model.name)?.sqlHash, options.changes, tenantsChanged, rebuilt);
+      const reason = await rebuildReason(
+        client,
+        config.martsSchema,
+        all,
+        target,
+        previous.get(model.name)?.sqlHash,
+        options.changes,
+        tenantsChanged,
+        rebuilt,
+      );
       if (!reason) {
         outcomes.push({ model: model.name, status: 'unchanged' });
         continue;
@@ -121,20 +141,36 @@ export async function buildModels(config: AtlasConfig, warehouse: Warehouse, opt
 
 async function ensureHelpers(client: PoolClient, config: AtlasConfig, builtHash: string | undefined, runId: number | null): Promise<void> {
   const statements = helperFunctionsSql(config.martsSchema);
-  const hash = createHash('sha256').update(config.martsSchema + statements.join(';')).digest('hex').slice(0, 32);
+  const hash = createHash('sha256')
+    .update(config.martsSchema + statements.join(';'))
+    .digest('hex')
+    .slice(0, 32);
   const present = await client.query(
     `select count(*) as n from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = $1 and p.proname = any($2)`,
     [config.martsSchema, HELPER_FUNCTIONS],
   );
   if (builtHash === hash && Number(present.rows[0].n) === HELPER_FUNCTIONS.length) return;
   for (const statement of statements) await client.query(statement);
-  await recordBuild(client, config.schema, { model: HELPERS_RECORD, materialized: 'function', sqlHash: hash, runId, rows: null, durationMs: 0 });
+  await recordBuild(client, config.schema, {
+    model: HELPERS_RECORD,
+    materialized: 'function',
+    sqlHash: hash,
+    runId,
+    rows: null,
+    durationMs: 0,
+  });
 }
 
 /** Why a model must be built now, or null when it is current. */
 async function rebuildReason(
-  client: PoolClient, martsSchema: string, all: Model[], target: RenderedModel, builtHash: string | undefined,
-  changes: BuildModelsOptions['changes'], tenantsChanged: boolean, rebuilt: Set<string>,
+  client: PoolClient,
+  martsSchema: string,
+  all: Model[],
+  target: RenderedModel,
+  builtHash: string | undefined,
+  changes: BuildModelsOptions['changes'],
+  tenantsChanged: boolean,
+  rebuilt: Set<string>,
 ): Promise<string | null> {
   const model = target.model;
   const kind = await relationKind(client, martsSchema, model.name);

@@ -10,7 +10,11 @@ import { quoteIdent } from '../db/identifiers.js';
 
 export async function grantReader(pool: pg.Pool, schemas: { staging: string; marts: string }, role: string): Promise<void> {
   const { rows } = await pool.query('select rolname from pg_roles where rolname = $1', [role]);
-  if (rows.length === 0) throw new AtlasError('CONFIG_INVALID', `role "${role}" does not exist in this database server: create it first (create role … login password …)`);
+  if (rows.length === 0)
+    throw new AtlasError(
+      'CONFIG_INVALID',
+      `role "${role}" does not exist in this database server: create it first (create role … login password …)`,
+    );
   const who = quoteIdent(role);
   const marts = quoteIdent(schemas.marts);
   const staging = quoteIdent(schemas.staging);

@@ -42,7 +42,8 @@ export function selectWithUpstream(ordered: Model[], names: string[]): Model[] {
     for (const dependency of byName.get(name)!.dependsOn) add(dependency);
   };
   for (const name of names) {
-    if (!byName.has(name)) throw new AtlasError('MODEL_INVALID', `--select ${name}: there is no model of that name (see \`atlas models list\`)`);
+    if (!byName.has(name))
+      throw new AtlasError('MODEL_INVALID', `--select ${name}: there is no model of that name (see \`atlas models list\`)`);
     add(name);
   }
   return ordered.filter((m) => wanted.has(m.name));

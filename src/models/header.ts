@@ -29,9 +29,21 @@ function parseHeaderLines(file: string, lines: string[]): ModelHeader {
     throw new AtlasError('MODEL_INVALID', `${file}, line ${line + 1}: ${what}`);
   };
   const entries = new Map<EntryKey, string>();
-  const header: ModelHeader = { grain: '', key: [], nullableKey: [], materialized: 'view', indexes: [], notNull: [], acceptedValues: [], columns: {} };
+  const header: ModelHeader = {
+    grain: '',
+    key: [],
+    nullableKey: [],
+    materialized: 'view',
+    indexes: [],
+    notNull: [],
+    acceptedValues: [],
+    columns: {},
+  };
   lines.forEach((raw, n) => {
-    const line = raw.trim().replace(/^--\s?/, '').trim();
+    const line = raw
+      .trim()
+      .replace(/^--\s?/, '')
+      .trim();
     const column = /^column\s+([a-z_][a-z0-9_]*)\s*:\s*(.*)$/.exec(line);
     if (column) {
       header.columns[column[1]] = column[2];

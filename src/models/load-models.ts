@@ -25,7 +25,7 @@ export function defaultModelsDir(): string {
   for (;;) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'models'))) return join(dir, 'models');
     const parent = dirname(dir);
-    if (parent === dir) throw new AtlasError('MODEL_INVALID', 'cannot find the models/ folder next to Atlas\'s package.json');
+    if (parent === dir) throw new AtlasError('MODEL_INVALID', "cannot find the models/ folder next to Atlas's package.json");
     dir = parent;
   }
 }
@@ -57,7 +57,8 @@ export function loadModels(stagingTables: Iterable<string>, dir: string = defaul
       throw new AtlasError('MODEL_INVALID', `${file}: the model name "${name}" must be a plain lowercase identifier not starting with _`);
     }
     const other = files.get(name);
-    if (other) throw new AtlasError('MODEL_INVALID', `${other} and ${file} both define the model "${name}": model names are unique across folders`);
+    if (other)
+      throw new AtlasError('MODEL_INVALID', `${other} and ${file} both define the model "${name}": model names are unique across folders`);
     files.set(name, file);
     models.push(readModel(file, name, readFileSync(path, 'utf8'), known));
   }
@@ -74,16 +75,24 @@ function readModel(file: string, name: string, text: string, stagingTables: Set<
   const { header, body: rawBody } = parseModelFile(file, text);
   const body = withoutTrailingSemicolon(rawBody);
   if (body === '') throw new AtlasError('MODEL_INVALID', `${file}: no SELECT after the header`);
-  if (statementCount(body) !== 1) throw new AtlasError('MODEL_INVALID', `${file}: a model is exactly one SELECT statement (found ${statementCount(body)})`);
+  if (statementCount(body) !== 1)
+    throw new AtlasError('MODEL_INVALID', `${file}: a model is exactly one SELECT statement (found ${statementCount(body)})`);
   const ddl = ddlKeywordsIn(body);
   if (ddl.length) throw new AtlasError('MODEL_INVALID', `${file}: a model is a query; found ${ddl.map((k) => `"${k}"`).join(', ')}`);
   const refs = referencesOf(file, body);
   const missing = refs.staging.filter((table) => !stagingTables.has(table));
   if (missing.length) {
-    throw new AtlasError('MODEL_INVALID', `${file}: {{ staging }}.${missing[0]} is not a staging table Atlas extracts (see \`atlas endpoints --extracted\`)`);
+    throw new AtlasError(
+      'MODEL_INVALID',
+      `${file}: {{ staging }}.${missing[0]} is not a staging table Atlas extracts (see \`atlas endpoints --extracted\`)`,
+    );
   }
   const badHelper = refs.helpers.find((helper) => !HELPER_FUNCTIONS.includes(helper));
-  if (badHelper) throw new AtlasError('MODEL_INVALID', `${file}: {{ marts }}.${badHelper} is not a helper function (known: ${HELPER_FUNCTIONS.join(', ')})`);
+  if (badHelper)
+    throw new AtlasError(
+      'MODEL_INVALID',
+      `${file}: {{ marts }}.${badHelper} is not a helper function (known: ${HELPER_FUNCTIONS.join(', ')})`,
+    );
   if (refs.models.includes(name)) throw new AtlasError('MODEL_INVALID', `${file}: the model reads itself ({{ marts }}.${name})`);
   return { name, file, header, body, dependsOn: refs.models, stagingTables: refs.staging };
 }

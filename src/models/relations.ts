@@ -1,6 +1,5 @@
 /** What exists in the marts schema: relation kinds and the grants to carry over when a relation is replaced. */
 import type pg from 'pg';
-import { qualified } from '../db/identifiers.js';
 
 export type RelationKind = 'view' | 'table' | 'other' | null;
 

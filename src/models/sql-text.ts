@@ -43,13 +43,28 @@ export function withoutTrailingSemicolon(sql: string): string {
 
 /** Number of statements: semicolon-separated pieces that hold code. */
 export function statementCount(sql: string): number {
-  return codeOnly(sql).split(';').filter((piece) => piece.trim() !== '').length;
+  return codeOnly(sql)
+    .split(';')
+    .filter((piece) => piece.trim() !== '').length;
 }
 
 /** Keywords that change the database; a model body is a query and contains none of them. */
 export const DDL_KEYWORDS = [
-  'create', 'alter', 'drop', 'truncate', 'insert', 'update', 'delete', 'merge', 'grant', 'revoke', 'vacuum', 'reindex',
-  'begin', 'commit', 'rollback',
+  'create',
+  'alter',
+  'drop',
+  'truncate',
+  'insert',
+  'update',
+  'delete',
+  'merge',
+  'grant',
+  'revoke',
+  'vacuum',
+  'reindex',
+  'begin',
+  'commit',
+  'rollback',
 ] as const;
 
 /** DDL/DML keywords found in the code of a body (not in comments or strings). */

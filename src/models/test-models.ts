@@ -44,7 +44,11 @@ function checksOf(model: Model, relation: string): Check[] {
     });
   }
   for (const column of model.header.notNull) {
-    checks.push({ name: `not_null ${column}`, sql: `select ${keyList} from ${relation} where ${quoteIdent(column)} is null limit ${SAMPLE}`, params: [] });
+    checks.push({
+      name: `not_null ${column}`,
+      sql: `select ${keyList} from ${relation} where ${quoteIdent(column)} is null limit ${SAMPLE}`,
+      params: [],
+    });
   }
   for (const { column, values } of model.header.acceptedValues) {
     const c = quoteIdent(column);

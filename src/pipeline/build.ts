@@ -32,10 +32,19 @@ export interface BuildOptions {
 
 export type { BuildSummary } from './outcomes.js';
 
-export async function runBuild(config: AtlasConfig, warehouse: Warehouse, options: BuildOptions, logger: Logger, progress: ProgressReporter): Promise<BuildSummary> {
+export async function runBuild(
+  config: AtlasConfig,
+  warehouse: Warehouse,
+  options: BuildOptions,
+  logger: Logger,
+  progress: ProgressReporter,
+): Promise<BuildSummary> {
   const endpoints = selectEndpoints(config.endpoints);
   await migrate(warehouse.knex, config.schema, config.martsSchema);
-  await ensureStagingTables(warehouse.pool, endpoints.map((d) => stagingTargetFor(d, config.schema)));
+  await ensureStagingTables(
+    warehouse.pool,
+    endpoints.map((d) => stagingTargetFor(d, config.schema)),
+  );
   const limit = pLimit(config.concurrency);
   logger.info(`${options.command}: ${config.tenants.length} tenant(s), ${endpoints.length} endpoint(s), concurrency ${config.concurrency}`);
 
@@ -44,9 +53,19 @@ export async function runBuild(config: AtlasConfig, warehouse: Warehouse, option
       const source = new ServiceTitanClient({ ...options.clientOptions, tenant, logger });
       try {
         return await runTenant({
-          pool: warehouse.pool, schema: config.schema, tenant, source, endpoints, command: options.command,
-          startDate: config.startDate, fullRefresh: options.fullRefresh, limit,
-          sweep: { ...DEFAULT_SWEEP_POLICY, force: Boolean(options.sweepDeletes) }, logger, progress, signal: options.signal,
+          pool: warehouse.pool,
+          schema: config.schema,
+          tenant,
+          source,
+          endpoints,
+          command: options.command,
+          startDate: config.startDate,
+          fullRefresh: options.fullRefresh,
+          limit,
+          sweep: { ...DEFAULT_SWEEP_POLICY, force: Boolean(options.sweepDeletes) },
+          logger,
+          progress,
+          signal: options.signal,
         });
       } catch (error) {
         const message = errorMessage(error);

@@ -59,14 +59,29 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointOutc
   try {
     const cursor = await readCursor(pool, schema, tenant.tenantId, descriptor.name);
     const context = {
-      source: input.source, pool, descriptor, target,
+      source: input.source,
+      pool,
+      descriptor,
+      target,
       url: descriptor.extract?.parent ? '' : endpointUrl(descriptor, { apiUrl: tenant.apiUrl, tenantId: tenant.tenantId, params: {} }),
       apiUrl: tenant.apiUrl,
-      tenantId: tenant.tenantId, tenantName: tenant.name, runId: input.runId, cursor,
-      startDate: input.startDate, sweepDue: sweepDue(input.sweep, cursor), logger, figures, notes,
-      onPage: input.onPage, signal: input.signal,
+      tenantId: tenant.tenantId,
+      tenantName: tenant.name,
+      runId: input.runId,
+      cursor,
+      startDate: input.startDate,
+      sweepDue: sweepDue(input.sweep, cursor),
+      logger,
+      figures,
+      notes,
+      onPage: input.onPage,
+      signal: input.signal,
     };
-    await (descriptor.extract?.mode === 'export' ? walkExport(context) : descriptor.extract?.parent ? walkPerParent(context) : walkList(context));
+    await (descriptor.extract?.mode === 'export'
+      ? walkExport(context)
+      : descriptor.extract?.parent
+        ? walkPerParent(context)
+        : walkList(context));
     await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'succeeded', notes });
     return { endpoint: descriptor.name, status: 'succeeded', ...figures, notes };
   } catch (error) {

@@ -40,10 +40,17 @@ export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
   try {
     await closeAbandonedRuns(pool, schema, tenant.tenantId);
     const runId = await createRun(pool, schema, tenant, input.command, {
-      endpoints: input.endpoints.map((d) => d.name), fullRefresh: input.fullRefresh, startDate: input.startDate,
+      endpoints: input.endpoints.map((d) => d.name),
+      fullRefresh: input.fullRefresh,
+      startDate: input.startDate,
     });
     if (input.fullRefresh) {
-      const reset = await deleteCursors(pool, schema, tenant.tenantId, input.endpoints.map((d) => d.name));
+      const reset = await deleteCursors(
+        pool,
+        schema,
+        tenant.tenantId,
+        input.endpoints.map((d) => d.name),
+      );
       input.logger.info('full refresh: cursors reset', { tenant: tenant.name, cursors: reset });
     }
     const runOne = (descriptor: EndpointDescriptor) =>
@@ -69,7 +76,12 @@ export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
     }
     const failed = outcomes.filter((o) => o.status === 'failed');
     const status: RunStatus = failed.length === 0 ? 'succeeded' : failed.length === outcomes.length ? 'failed' : 'partial';
-    const error = failed.length ? `${failed.length} of ${outcomes.length} endpoints failed: ${failed.slice(0, 5).map((f) => f.endpoint).join(', ')}${failed.length > 5 ? ', …' : ''}` : null;
+    const error = failed.length
+      ? `${failed.length} of ${outcomes.length} endpoints failed: ${failed
+          .slice(0, 5)
+          .map((f) => f.endpoint)
+          .join(', ')}${failed.length > 5 ? ', …' : ''}`
+      : null;
     await finishRun(pool, schema, runId, status, error);
     return { tenant: tenant.name, tenantId: tenant.tenantId, runId, status, endpoints: outcomes };
   } finally {

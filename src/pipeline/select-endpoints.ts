@@ -15,7 +15,10 @@ function resolveExtractable(name: string): EndpointDescriptor {
       .filter((candidate) => candidate.module === descriptor.module)
       .map((candidate) => candidate.name)
       .slice(0, 8);
-    throw new AtlasError('ENDPOINT_ARGUMENT', `${descriptor.name} is not an endpoint a build extracts; extracted endpoints of ${descriptor.module}: ${alternatives.join(', ') || 'none'}`);
+    throw new AtlasError(
+      'ENDPOINT_ARGUMENT',
+      `${descriptor.name} is not an endpoint a build extracts; extracted endpoints of ${descriptor.module}: ${alternatives.join(', ') || 'none'}`,
+    );
   }
   return descriptor;
 }

@@ -11,7 +11,13 @@ import { RUN_FIGURES, RUN_FIGURE_COLUMNS, type RunFigures } from './run-figures.
 
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'partial';
 
-export async function createRun(pool: pg.Pool, schema: string, tenant: { tenantId: string; name: string }, command: string, options: Record<string, unknown>): Promise<number> {
+export async function createRun(
+  pool: pg.Pool,
+  schema: string,
+  tenant: { tenantId: string; name: string },
+  command: string,
+  options: Record<string, unknown>,
+): Promise<number> {
   const { rows } = await pool.query(
     `insert into ${qualified(schema, '_runs')} (tenant_id, tenant_name, command, status, pid, host, options)
      values ($1, $2, $3, 'running', $4, $5, $6) returning id`,
@@ -21,7 +27,11 @@ export async function createRun(pool: pg.Pool, schema: string, tenant: { tenantI
 }
 
 export async function finishRun(pool: pg.Pool, schema: string, runId: number, status: RunStatus, error: string | null): Promise<void> {
-  await pool.query(`update ${qualified(schema, '_runs')} set status = $2, ended_at = now(), error = $3 where id = $1`, [runId, status, error]);
+  await pool.query(`update ${qualified(schema, '_runs')} set status = $2, ended_at = now(), error = $3 where id = $1`, [
+    runId,
+    status,
+    error,
+  ]);
 }
 
 export async function startRunEndpoint(pool: pg.Pool, schema: string, runId: number, endpoint: string, table: string): Promise<void> {

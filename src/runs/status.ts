@@ -55,9 +55,15 @@ async function stagingCounts(pool: pg.Pool, schema: string, tables: Set<string>)
   const counts = new Map<string, { rows: number; deleted: number }>();
   if (present.length === 0) return counts;
   const union = present
-    .map((d, i) => `select $${i + 1}::text as endpoint, tenant_id, count(*) filter (where deleted_at is null) as rows, count(*) filter (where deleted_at is not null) as deleted from ${qualified(schema, d.extract!.table)} group by tenant_id`)
+    .map(
+      (d, i) =>
+        `select $${i + 1}::text as endpoint, tenant_id, count(*) filter (where deleted_at is null) as rows, count(*) filter (where deleted_at is not null) as deleted from ${qualified(schema, d.extract!.table)} group by tenant_id`,
+    )
     .join('\nunion all\n');
-  const { rows } = await pool.query(union, present.map((d) => d.name));
+  const { rows } = await pool.query(
+    union,
+    present.map((d) => d.name),
+  );
   for (const row of rows) counts.set(`${row.tenant_id}\u0001${row.endpoint}`, { rows: Number(row.rows), deleted: Number(row.deleted) });
   return counts;
 }
@@ -87,9 +93,16 @@ export async function readStatus(pool: pg.Pool, schema: string, recentRuns = 10)
   const endpoints: EndpointStatus[] = rows.map((row) => {
     const count = counts.get(`${row.tenant_id}\u0001${row.endpoint}`) ?? { rows: 0, deleted: 0 };
     return {
-      tenantId: String(row.tenant_id), endpoint: row.endpoint, table: row.table_name, rows: count.rows, deletedRows: count.deleted,
-      lastSuccessAt: iso(row.last_success), cursorUpdatedAt: iso(row.cursor_updated), cursorAgeSeconds: row.cursor_age,
-      lastStatus: row.status, lastError: row.status === 'failed' ? row.error : null,
+      tenantId: String(row.tenant_id),
+      endpoint: row.endpoint,
+      table: row.table_name,
+      rows: count.rows,
+      deletedRows: count.deleted,
+      lastSuccessAt: iso(row.last_success),
+      cursorUpdatedAt: iso(row.cursor_updated),
+      cursorAgeSeconds: row.cursor_age,
+      lastStatus: row.status,
+      lastError: row.status === 'failed' ? row.error : null,
     };
   });
   const runs = await pool.query(
@@ -102,10 +115,15 @@ export async function readStatus(pool: pg.Pool, schema: string, recentRuns = 10)
     migrated: true,
     endpoints,
     runs: runs.rows.map((r) => ({
-      id: Number(r.id), tenantId: String(r.tenant_id), tenantName: r.tenant_name, command: r.command, status: r.status,
-      startedAt: iso(r.started_at)!, endedAt: iso(r.ended_at), error: r.error,
+      id: Number(r.id),
+      tenantId: String(r.tenant_id),
+      tenantName: r.tenant_name,
+      command: r.command,
+      status: r.status,
+      startedAt: iso(r.started_at)!,
+      endedAt: iso(r.ended_at),
+      error: r.error,
       ...(Object.fromEntries(RUN_FIGURES.map((figure) => [figure, Number(r[figure])])) as RunFigures),
     })),
   };
 }
-

@@ -15,12 +15,19 @@ export interface TenantLock {
 export async function lockTenant(pool: pg.Pool, schema: string, tenant: { tenantId: string; name: string }): Promise<TenantLock> {
   const client = await pool.connect();
   try {
-    const { rows } = await client.query('select pg_try_advisory_lock(hashtext($1), hashtext($2)) as locked', [`atlas:${schema}`, tenant.tenantId]);
+    const { rows } = await client.query('select pg_try_advisory_lock(hashtext($1), hashtext($2)) as locked', [
+      `atlas:${schema}`,
+      tenant.tenantId,
+    ]);
     if (!rows[0].locked) {
       const holder = await describeHolder(client, schema, tenant.tenantId);
-      throw new AtlasError('TENANT_LOCKED', `tenant "${tenant.name}" (${tenant.tenantId}) is already being synced${holder}; wait for it to finish or stop it`, {
-        details: { tenant: tenant.name },
-      });
+      throw new AtlasError(
+        'TENANT_LOCKED',
+        `tenant "${tenant.name}" (${tenant.tenantId}) is already being synced${holder}; wait for it to finish or stop it`,
+        {
+          details: { tenant: tenant.name },
+        },
+      );
     }
   } catch (error) {
     client.release();

@@ -12,7 +12,10 @@ export interface JsonSyntaxError {
 }
 
 class Stop extends Error {
-  constructor(readonly offset: number, readonly problem: string) {
+  constructor(
+    readonly offset: number,
+    readonly problem: string,
+  ) {
     super(problem);
   }
 }
@@ -56,15 +59,15 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined
     if (depth > 512) fail('nested too deeply');
     ws();
     const c = text[i];
-    if (c === '{') return object(depth);
-    if (c === '[') return array(depth);
-    if (c === '"') return string();
-    if (c === '-' || (c >= '0' && c <= '9')) return number();
-    if (c === 't') return literal('true');
-    if (c === 'f') return literal('false');
-    if (c === 'n') return literal('null');
-    if (c === "'") fail('strings and keys need double quotes, not single quotes');
-    fail('expected a value (a "string", number, true, false, null, {object} or [array])');
+    if (c === '{') object(depth);
+    else if (c === '[') array(depth);
+    else if (c === '"') string();
+    else if (c === '-' || (c >= '0' && c <= '9')) number();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else if (c === "'") fail('strings and keys need double quotes, not single quotes');
+    else fail('expected a value (a "string", number, true, false, null, {object} or [array])');
   };
   const object = (depth: number): void => {
     i++;

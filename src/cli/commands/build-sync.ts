@@ -25,7 +25,13 @@ interface RunFlags {
 }
 
 /** Runs a build or sync for an already loaded config; shared with `atlas demo`. */
-export async function executeRun(config: AtlasConfig, command: 'build' | 'sync', modes: { fullRefresh: boolean; sweepDeletes: boolean }, logger: Logger, json: boolean): Promise<BuildSummary> {
+export async function executeRun(
+  config: AtlasConfig,
+  command: 'build' | 'sync',
+  modes: { fullRefresh: boolean; sweepDeletes: boolean },
+  logger: Logger,
+  json: boolean,
+): Promise<BuildSummary> {
   const warehouse = await openConfiguredWarehouse(config.database, logger, config.concurrency + 4);
   const controller = new AbortController();
   let interrupts = 0;

@@ -59,7 +59,9 @@ export function registerDemoCommand(program: Command, context: CliContext): void
             for (const row of sample.rows) io.stdout(`          ${JSON.stringify(row)}`);
             const keep = flags.keepRunning ?? Boolean(process.stdout.isTTY && process.stdin.isTTY);
             if (!keep && config.database.kind === 'embedded') {
-              io.stdout('The embedded database stops with this command; run `npx atlas demo` in a terminal to keep it up while you look around.');
+              io.stdout(
+                'The embedded database stops with this command; run `npx atlas demo` in a terminal to keep it up while you look around.',
+              );
             }
             if (keep) {
               io.stdout('\nThe sandbox and database stay up until Ctrl-C.');

@@ -38,7 +38,8 @@ export function registerGetCommand(program: Command, context: CliContext): void 
     .option('--tenant <name>', 'tenant to call (default: the first configured)')
     .action(
       context.action(async (endpoint: string | undefined, options: GetFlags) => {
-        if (!endpoint && !options.url) throw new AtlasError('ENDPOINT_ARGUMENT', 'name an endpoint (e.g. atlas get crm/export/customers) or pass --url');
+        if (!endpoint && !options.url)
+          throw new AtlasError('ENDPOINT_ARGUMENT', 'name an endpoint (e.g. atlas get crm/export/customers) or pass --url');
         const config = await context.loadConfig({ tenant: options.tenant ? [options.tenant] : undefined });
         const client = new ServiceTitanClient({ tenant: config.tenants[0], logger: context.logger(config) });
         const body = await getEndpoint(client, endpoint, {

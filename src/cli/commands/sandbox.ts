@@ -36,8 +36,11 @@ export function registerSandboxCommand(program: Command, context: CliContext): v
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .option('--scale <x>', 'data size (1 ≈ 2,000 customers and 8,000 jobs)', numberFlag('scale', SANDBOX_SCALE), 1)
     .option('--seed <n>', 'data seed (same seed and scale give the same data)', numberFlag('seed', SANDBOX_SEED), 1)
-    .option('--batch-size <n>', 'fixed export batch size (default: varies from 200 to 500)', 
-      numberFlag('batch-size', { integer: true, min: 1 }))
+    .option(
+      '--batch-size <n>',
+      'fixed export batch size (default: varies from 200 to 500)',
+      numberFlag('batch-size', { integer: true, min: 1 }),
+    )
     .action(
       context.action(async ({ port, host, scale, seed, batchSize }: SandboxFlags) => {
         const { startSandbox } = await loadSandbox();

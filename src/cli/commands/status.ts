@@ -15,7 +15,10 @@ function age(seconds: number | null): string {
 
 export function formatStatus(status: WarehouseStatus): string {
   if (!status.migrated) return 'The warehouse has not been built yet: run `atlas build`.';
-  const lines = ['Endpoints:', '  tenant        endpoint                                              rows  deleted  last success          cursor age  error'];
+  const lines = [
+    'Endpoints:',
+    '  tenant        endpoint                                              rows  deleted  last success          cursor age  error',
+  ];
   for (const e of status.endpoints) {
     lines.push(
       `  ${e.tenantId.padEnd(12)}  ${e.endpoint.padEnd(48)} ${String(e.rows).padStart(9)} ${String(e.deletedRows).padStart(8)}  ${(e.lastSuccessAt ?? 'never').slice(0, 19).padEnd(20)}  ${age(e.cursorAgeSeconds).padStart(10)}  ${e.lastError ?? ''}`,
