@@ -42,7 +42,10 @@ describe('retired seed names in the catalog', () => {
       expect(seedGroups[group].names, key).toContain(name);
       const [module, , , , ...rest] = retired.path.split('/');
       const shape = (path: string): string => path.replace(/\{[^}]+\}/g, '{}');
-      expect(catalog.filter((d) => d.module === module && shape(d.path) === shape(rest.join('/'))).map((d) => d.name), key).toEqual([]);
+      expect(
+        catalog.filter((d) => d.module === module && shape(d.path) === shape(rest.join('/'))).map((d) => d.name),
+        key,
+      ).toEqual([]);
       for (const name of retired.see) expect(findEndpoint(name), `${key} → ${name}`).toBeDefined();
     }
   });

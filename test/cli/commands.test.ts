@@ -26,7 +26,10 @@ afterAll(async () => {
 /** Starts `atlas sandbox` and resolves with the connection its printed `export` lines describe. */
 function startSandboxProcess(): Promise<{ child: ChildProcess; connection: SandboxConnection }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, 'sandbox', '--port', '0', '--scale', '0.02'], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cliPath, 'sandbox', '--port', '0', '--scale', '0.02'], {
+      cwd: projectRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`atlas sandbox printed no URLs: ${out}`)), 30_000);
     child.stdout!.on('data', (chunk) => {
@@ -68,13 +71,21 @@ describe('atlas CLI', () => {
   it('atlas endpoints --json lists every GET path with the extraction plan', async () => {
     const result = await runCli(['endpoints', '--json'], { PATH: process.env.PATH });
     expect(result.code, result.stderr).toBe(0);
-    const rows = JSON.parse(result.stdout) as Array<{ name: string; kind: string; key: string[]; extracted: boolean; table: string | null }>;
+    const rows = JSON.parse(result.stdout) as Array<{
+      name: string;
+      kind: string;
+      key: string[];
+      extracted: boolean;
+      table: string | null;
+    }>;
     expect(rows).toHaveLength(catalog.length);
     expect(rows.length).toBeGreaterThanOrEqual(314);
     const exports = rows.filter((r) => r.kind === 'export');
     expect(exports.length).toBeGreaterThanOrEqual(53);
     expect(exports.filter((r) => r.extracted)).toHaveLength(52);
-    expect(rows.find((r) => r.name === 'crm/export/customers')).toEqual(expect.objectContaining({ key: ['id'], extracted: true, table: 'atlas.crm_customers' }));
+    expect(rows.find((r) => r.name === 'crm/export/customers')).toEqual(
+      expect.objectContaining({ key: ['id'], extracted: true, table: 'atlas.crm_customers' }),
+    );
   });
 
   it('atlas build fails before any work on invalid config, naming the key', async () => {
@@ -124,7 +135,12 @@ describe('atlas CLI', () => {
   });
 
   it('atlas demo runs the whole job and says how to connect', async () => {
-    const result = await runCli(['demo', '--scale', '0.02', '--no-keep-running'], { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: url, ATLAS_SCHEMA: 'demo' });
+    const result = await runCli(['demo', '--scale', '0.02', '--no-keep-running'], {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATABASE_URL: url,
+      ATLAS_SCHEMA: 'demo',
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/succeeded/);
     expect(result.stdout).toMatch(/Loaded into schema "demo"/);

@@ -10,7 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/harness.js';
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A working directory holding `atlas.config.json` with `config`. */
 function withConfig(config: unknown): string {
@@ -25,7 +27,10 @@ const configWithUnsetSecrets = {
   database: 'postgres://atlas:${UNSET_DB_PASSWORD}@localhost:5432/warehouse',
   tenants: [
     {
-      name: 'acme', tenantId: '1234567890', clientId: '${UNSET_CLIENT_ID}', clientSecret: '${UNSET_CLIENT_SECRET}',
+      name: 'acme',
+      tenantId: '1234567890',
+      clientId: '${UNSET_CLIENT_ID}',
+      clientSecret: '${UNSET_CLIENT_SECRET}',
       appKey: '${UNSET_APP_KEY}',
     },
   ],

@@ -11,7 +11,11 @@ let sandbox: Sandbox;
 let url: string;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ scale: 0.01, seed: 2, faults: { rate5xx: 0.1, rateHtml: 0.05, earlyTokenExpiryRate: 0.1, rate429: 0.05, retryAfterSeconds: 0 } });
+  sandbox = await startSandbox({
+    scale: 0.01,
+    seed: 2,
+    faults: { rate5xx: 0.1, rateHtml: 0.05, earlyTokenExpiryRate: 0.1, rate429: 0.05, retryAfterSeconds: 0 },
+  });
   url = await createTestDatabase();
 });
 

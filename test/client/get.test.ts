@@ -2,7 +2,7 @@
 // catalog layer and sent by the client, checked by what the sandbox actually received.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findEndpoint, getEndpoint } from '../../src/catalog/index.js';
-import { AtlasError } from '../../src/errors.js';
+import type { AtlasError } from '../../src/errors.js';
 import { ServiceTitanClient } from '../../src/client/index.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { fast, tenantFor } from './support/fixtures.js';
@@ -24,7 +24,7 @@ describe('get', () => {
 
   const base = (): string => `/crm/v2/tenant/${sandbox.tenantId}`;
 
-  it('applies the endpoint\'s defaultQuery when no query is given, and only the given query otherwise', async () => {
+  it("applies the endpoint's defaultQuery when no query is given, and only the given query otherwise", async () => {
     const body = await getEndpoint<{ data: unknown[] }>(client, 'crm/customers');
     expect(Array.isArray(body.data)).toBe(true);
     await getEndpoint(client, 'crm/customers', { query: { pageSize: 5 } });

@@ -2,7 +2,7 @@
 // requests/second (measured from the sandbox's request-log arrival times), clients given the same
 // limiter share one budget (and clients with their own do not), and 429s are honoured — Retry-After waited for by every
 // request of the pair — with a bounded budget.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/errors.js';
 import { ServiceTitanClient, TokenBucket } from '../../src/client/index.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
@@ -119,7 +119,9 @@ describe('rate limiting', () => {
     const error = await client.request(exportPath(sandbox), undefined, { endpoint: 'crm/export/customers' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).code).toBe('API_RETRIES_EXHAUSTED');
-    expect((error as ApiError).message).toMatch(/^GET crm\/export\/customers failed after 6 attempts; last: 429 Too Many Requests: Too many requests/);
+    expect((error as ApiError).message).toMatch(
+      /^GET crm\/export\/customers failed after 6 attempts; last: 429 Too Many Requests: Too many requests/,
+    );
     expect(sandbox.requests().map((r) => r.status)).toEqual([429, 429, 429, 429, 429, 429]);
     expect(client.stats.rateLimited).toBe(6);
   });

@@ -55,7 +55,11 @@ describe('retries', () => {
   it('gives up after maxAttempts with the endpoint, the attempt count and the last status in the message', async () => {
     sandbox.setFaults({ rate5xx: 1 });
     const started = Date.now();
-    const error = await failure(client({ maxAttempts: 4, backoff: { baseMs: 20, maxMs: 40 } }).request(exportPath(sandbox), undefined, { endpoint: 'crm/export/customers' }));
+    const error = await failure(
+      client({ maxAttempts: 4, backoff: { baseMs: 20, maxMs: 40 } }).request(exportPath(sandbox), undefined, {
+        endpoint: 'crm/export/customers',
+      }),
+    );
     expect(error.code).toBe('API_RETRIES_EXHAUSTED');
     expect(error.message).toMatch(/^GET crm\/export\/customers failed after 4 attempts; last: 50[023] [A-Za-z ]+: /);
     expect(error.status).toBeGreaterThanOrEqual(500);
@@ -106,7 +110,7 @@ describe('retries', () => {
     expect((await client({ timeoutMs: 2_000 }).request(exportPath(sandbox))).attempts).toBe(1);
   });
 
-  it('does not retry other 4xx, and reports ServiceTitan\'s title', async () => {
+  it("does not retry other 4xx, and reports ServiceTitan's title", async () => {
     const notFound = await failure(client().request(`crm/v2/tenant/${sandbox.tenantId}/no-such-thing`));
     expect(notFound.code).toBe('API_REQUEST_FAILED');
     expect(notFound.status).toBe(404);
@@ -121,7 +125,8 @@ describe('retries', () => {
   it('retries a 200 whose body is not JSON (truncated), then succeeds', async () => {
     let mangled = 0;
     const proxy = await startRecordingProxy(sandbox.url, {
-      rewriteBody: (record, body) => (record.path.includes('/export/') && mangled++ < 2 ? body.subarray(0, Math.floor(body.length / 2)) : body),
+      rewriteBody: (record, body) =>
+        record.path.includes('/export/') && mangled++ < 2 ? body.subarray(0, Math.floor(body.length / 2)) : body,
     });
     try {
       const c = new ServiceTitanClient({ tenant: tenantFor(sandbox, {}, proxy.url), ...fast });
@@ -129,7 +134,9 @@ describe('retries', () => {
       expect(response.attempts).toBe(3);
       expect(Array.isArray(response.body.data)).toBe(true);
       mangled = -1_000;
-      const error = await failure(new ServiceTitanClient({ tenant: tenantFor(sandbox, {}, proxy.url), ...fast, maxAttempts: 2 }).request(exportPath(sandbox)));
+      const error = await failure(
+        new ServiceTitanClient({ tenant: tenantFor(sandbox, {}, proxy.url), ...fast, maxAttempts: 2 }).request(exportPath(sandbox)),
+      );
       expect(error.code).toBe('API_RETRIES_EXHAUSTED');
       expect(error.message).toMatch(/last: 200 OK with an unparseable body \(truncated or invalid JSON: "\{/);
       expect(error.cause).toBeInstanceOf(ApiError);
@@ -150,7 +157,9 @@ describe('retries', () => {
 
     sandbox.setFaults({ rate5xx: 1 });
     const second = new AbortController();
-    const backingOff = client({ backoff: { baseMs: 5_000, maxMs: 5_000 } }).request(exportPath(sandbox), undefined, { signal: second.signal });
+    const backingOff = client({ backoff: { baseMs: 5_000, maxMs: 5_000 } }).request(exportPath(sandbox), undefined, {
+      signal: second.signal,
+    });
     setTimeout(() => second.abort(new Error('stop backoff')), 100);
     await expect(backingOff).rejects.toThrow('stop backoff');
   });
@@ -158,7 +167,9 @@ describe('retries', () => {
   it('logs each attempt at debug level with the redacted URL, status, duration and attempt', async () => {
     sandbox.setFaults({ rate5xx: 1 });
     const { logger, lines } = collectLog('json');
-    await failure(client({ maxAttempts: 2, logger }).request(exportPath(sandbox), { from: '2024-01-01' }, { endpoint: 'crm/export/customers' }));
+    await failure(
+      client({ maxAttempts: 2, logger }).request(exportPath(sandbox), { from: '2024-01-01' }, { endpoint: 'crm/export/customers' }),
+    );
     const attempts = lines.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.message === 'api request');
     expect(attempts).toHaveLength(2);
     expect(attempts[0]).toMatchObject({ level: 'debug', endpoint: 'crm/export/customers', attempt: 1, method: 'GET' });

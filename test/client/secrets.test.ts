@@ -67,22 +67,43 @@ describe('secrets never leak', () => {
     // 2. Timeouts.
     sandbox.setFaults({ latencyMs: 200 });
     await capture(clients[0].request(exportPath(sandbox), undefined, { endpoint: 'crm/export/customers' }).then(() => undefined));
-    await capture(new ServiceTitanClient({ tenant: tenantFor(sandbox, {}, proxy.url), logger: json.logger, ...fast, timeoutMs: 50, maxAttempts: 2 }).request(exportPath(sandbox)));
+    await capture(
+      new ServiceTitanClient({
+        tenant: tenantFor(sandbox, {}, proxy.url),
+        logger: json.logger,
+        ...fast,
+        timeoutMs: 50,
+        maxAttempts: 2,
+      }).request(exportPath(sandbox)),
+    );
     // 3. Every request's token revoked: 401, renewal, 401 → AUTH_FAILED.
     sandbox.setFaults({ earlyTokenExpiryRate: 1 });
-    await capture(new ServiceTitanClient({ tenant: tenantFor(sandbox, {}, proxy.url), logger: text.logger, ...fast }).request(exportPath(sandbox)));
+    await capture(
+      new ServiceTitanClient({ tenant: tenantFor(sandbox, {}, proxy.url), logger: text.logger, ...fast }).request(exportPath(sandbox)),
+    );
     sandbox.setFaults({});
     // 4. Bad client secret (token endpoint 400) and a wrong app key (API 403).
     const wrongSecret = 'cs1.wrong-secret-for-leak-test';
     const wrongAppKey = 'ak1.wrong-app-key-for-leak-test';
-    await capture(new ServiceTitanClient({ tenant: tenantFor(sandbox, { clientSecret: wrongSecret }, proxy.url), logger: json.logger, ...fast }).request(exportPath(sandbox)));
-    await capture(new ServiceTitanClient({ tenant: tenantFor(sandbox, { appKey: wrongAppKey }, proxy.url), logger: text.logger, ...fast }).request(exportPath(sandbox)));
+    await capture(
+      new ServiceTitanClient({
+        tenant: tenantFor(sandbox, { clientSecret: wrongSecret }, proxy.url),
+        logger: json.logger,
+        ...fast,
+      }).request(exportPath(sandbox)),
+    );
+    await capture(
+      new ServiceTitanClient({ tenant: tenantFor(sandbox, { appKey: wrongAppKey }, proxy.url), logger: text.logger, ...fast }).request(
+        exportPath(sandbox),
+      ),
+    );
     // 5. The catalog path with a bad argument, and a URL outside the API origin.
     await capture(getEndpoint(clients[0], 'crm/customers/{id}'));
     await capture(getEndpoint(clients[0], undefined, { url: 'http://example.invalid/steal' }));
 
     const codes = errors.map((e) => (e as { code?: string }).code);
-    for (const expected of ['API_RETRIES_EXHAUSTED', 'AUTH_FAILED', 'API_REQUEST_FAILED', 'ENDPOINT_ARGUMENT']) expect(codes).toContain(expected);
+    for (const expected of ['API_RETRIES_EXHAUSTED', 'AUTH_FAILED', 'API_REQUEST_FAILED', 'ENDPOINT_ARGUMENT'])
+      expect(codes).toContain(expected);
     expect(errors.some((e) => (e as Error).cause !== undefined)).toBe(true);
 
     const tokens = proxy.tokensSeen();

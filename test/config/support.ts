@@ -38,12 +38,25 @@ export const SECRET = {
 
 /** ST_* variables for one complete tenant. */
 export function tenantEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { ST_TENANT_ID: '1234567890', ST_CLIENT_ID: SECRET.clientId, ST_CLIENT_SECRET: SECRET.clientSecret, ST_APP_KEY: SECRET.appKey, ...extra };
+  return {
+    ST_TENANT_ID: '1234567890',
+    ST_CLIENT_ID: SECRET.clientId,
+    ST_CLIENT_SECRET: SECRET.clientSecret,
+    ST_APP_KEY: SECRET.appKey,
+    ...extra,
+  };
 }
 
 /** A config-file tenant whose secrets come from the ST_* variables of `tenantEnv`. */
 export function fileTenant(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { name: 'acme-hvac', tenantId: '1234567890', clientId: '${ST_CLIENT_ID}', clientSecret: '${ST_CLIENT_SECRET}', appKey: '${ST_APP_KEY}', ...overrides };
+  return {
+    name: 'acme-hvac',
+    tenantId: '1234567890',
+    clientId: '${ST_CLIENT_ID}',
+    clientSecret: '${ST_CLIENT_SECRET}',
+    appKey: '${ST_APP_KEY}',
+    ...overrides,
+  };
 }
 
 /** Writes atlas.config.json into a new temp dir and returns the dir (the default file is found there). */
@@ -66,5 +79,8 @@ export async function configError(input: LoadConfigInput): Promise<ConfigError> 
 
 /** The problem lines of a ConfigError (its message is a header and one "- problem" per line). */
 export function problemLines(error: ConfigError): string[] {
-  return error.message.split('\n').slice(1).map((line) => line.replace(/^- /, ''));
+  return error.message
+    .split('\n')
+    .slice(1)
+    .map((line) => line.replace(/^- /, ''));
 }

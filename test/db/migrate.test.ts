@@ -9,7 +9,9 @@ const allMigrations = ['001_bookkeeping', '002_cursor_sweeps', '003_cursor_kinds
 const bookkeeping = ['_cursors', '_rejects', '_run_endpoints', '_runs', '_seen_keys'];
 
 async function tablesIn(warehouse: Warehouse, schema: string): Promise<string[]> {
-  const { rows } = await warehouse.pool.query('select table_name from information_schema.tables where table_schema = $1 order by 1', [schema]);
+  const { rows } = await warehouse.pool.query('select table_name from information_schema.tables where table_schema = $1 order by 1', [
+    schema,
+  ]);
   return rows.map((r) => r.table_name);
 }
 
@@ -33,7 +35,15 @@ describe('migrate', () => {
       const { rows } = await warehouse.pool.query(
         `select table_name from information_schema.tables where table_schema = 'wh_stage' order by 1`,
       );
-      expect(rows.map((r) => r.table_name)).toEqual(['_cursors', '_migrations', '_migrations_lock', '_rejects', '_run_endpoints', '_runs', '_seen_keys']);
+      expect(rows.map((r) => r.table_name)).toEqual([
+        '_cursors',
+        '_migrations',
+        '_migrations_lock',
+        '_rejects',
+        '_run_endpoints',
+        '_runs',
+        '_seen_keys',
+      ]);
       const marts = await warehouse.pool.query(`select 1 from information_schema.schemata where schema_name = 'wh_marts'`);
       expect(marts.rowCount).toBe(1);
       expect((await warehouse.pool.query('show time zone')).rows[0].TimeZone).toBe('UTC');

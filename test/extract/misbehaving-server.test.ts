@@ -31,7 +31,8 @@ beforeAll(async () => {
     if (req.url === '/connect/token') return json({ access_token: 'tok-123456789', expires_in: 900, token_type: 'Bearer' });
     const record = (id: number) => ({ id, active: true, modifiedOn: '2025-01-01T00:00:00Z' });
     if (req.url?.includes('/export/customers')) return json({ hasMore: true, continueFrom: 'same-token', data: [record(1)] });
-    if (req.url?.includes('/job-types')) return json({ page: 1, pageSize: 5000, hasMore: true, totalCount: null, data: [record(7), record(8)] });
+    if (req.url?.includes('/job-types'))
+      return json({ page: 1, pageSize: 5000, hasMore: true, totalCount: null, data: [record(7), record(8)] });
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -50,11 +51,27 @@ describe('a misbehaving server', () => {
   it('ends repeated tokens and repeated pages as endpoint failures, keeping what loaded', async () => {
     const config = testConfig(url, [], {
       endpoints: { include: ['crm/export/customers', 'jpm/job-types'], exclude: [] },
-      tenants: [{ name: 'broken', tenantId: '42', clientId: 'cid.x', clientSecret: 'cs1.x', appKey: 'ak1.x', timezone: 'UTC', environment: 'production', apiUrl: base, authUrl: `${base}/connect/token`, requestsPerSecond: 100 }],
+      tenants: [
+        {
+          name: 'broken',
+          tenantId: '42',
+          clientId: 'cid.x',
+          clientSecret: 'cs1.x',
+          appKey: 'ak1.x',
+          timezone: 'UTC',
+          environment: 'production',
+          apiUrl: base,
+          authUrl: `${base}/connect/token`,
+          requestsPerSecond: 100,
+        },
+      ],
     });
     const summary = await runBuild(config, warehouse, { command: 'build', fullRefresh: false }, logger, logProgress(logger));
     const outcomes = summary.tenants.flatMap((t) => ('endpoints' in t ? t.endpoints : []));
-    expect(outcomes.map((o) => [o.endpoint, o.status])).toEqual([['crm/export/customers', 'failed'], ['jpm/job-types', 'failed']]);
+    expect(outcomes.map((o) => [o.endpoint, o.status])).toEqual([
+      ['crm/export/customers', 'failed'],
+      ['jpm/job-types', 'failed'],
+    ]);
     expect(outcomes[0].error).toMatch(/same-token.*again with hasMore=true/);
     expect(outcomes[1].error).toMatch(/page 2 repeats page 1/);
     expect(requests.filter((r) => r.includes('/export/customers'))).toHaveLength(2);

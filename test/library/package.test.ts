@@ -19,9 +19,24 @@ const run = promisify(execFile);
 
 /** The documented library surface (src/index.ts), runtime values only. */
 const publicValues = [
-  'AtlasError', 'ConfigError', 'ApiError', 'exitCodeFor', 'createLogger', 'loadConfig', 'catalog', 'findEndpoint', 'resolveEndpoint',
-  'extractedEndpoints', 'endpointUrl', 'ServiceTitanClient', 'openWarehouse', 'openConfiguredWarehouse', 'migrate', 'runBuild',
-  'logProgress', 'readStatus',
+  'AtlasError',
+  'ConfigError',
+  'ApiError',
+  'exitCodeFor',
+  'createLogger',
+  'loadConfig',
+  'catalog',
+  'findEndpoint',
+  'resolveEndpoint',
+  'extractedEndpoints',
+  'endpointUrl',
+  'ServiceTitanClient',
+  'openWarehouse',
+  'openConfiguredWarehouse',
+  'migrate',
+  'runBuild',
+  'logProgress',
+  'readStatus',
 ];
 
 let consumer: string;
@@ -37,13 +52,21 @@ beforeAll(() => {
 afterAll(() => rmSync(consumer, { recursive: true, force: true }));
 
 describe('the atlas package', () => {
-  it('packs dist/src, dist/sandbox and dist/migrations, and nothing else', async () => {
+  it('packs dist/src, dist/sandbox, dist/migrations and the SQL models, and nothing else', async () => {
     const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: projectRoot });
     const paths = (JSON.parse(stdout) as Array<{ files: Array<{ path: string }> }>)[0].files.map((file) => file.path);
-    const unexpected = paths.filter((path) => !/^(dist\/(src|sandbox|migrations)\/|package\.json$|README\.md$|LICENSE)/.test(path));
+    const unexpected = paths.filter((path) => !/^(dist\/(src|sandbox|migrations)\/|models\/.+\.(sql|md)$|package\.json$|README\.md$|LICENSE)/.test(path));
     expect(unexpected).toEqual([]);
-    for (const needed of ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/cli/main.js', 'dist/src/catalog/data/crm.json',
-      'dist/sandbox/index.js', 'dist/migrations/001_bookkeeping.js']) {
+    for (const needed of [
+      'dist/src/index.js',
+      'dist/src/index.d.ts',
+      'dist/src/cli/main.js',
+      'dist/src/catalog/data/crm.json',
+      'dist/sandbox/index.js',
+      'dist/migrations/001_bookkeeping.js',
+      'models/marts/revenue_daily.sql',
+      'models/staging/crm_customers.sql',
+    ]) {
       expect(paths).toContain(needed);
     }
   });
@@ -63,21 +86,32 @@ describe('the atlas package', () => {
   it('has types: a TypeScript program importing atlas type-checks, and the sandbox is not among its exports', () => {
     const good = join(consumer, 'good.ts');
     const bad = join(consumer, 'bad.ts');
-    writeFileSync(good, [
-      "import { loadConfig, runBuild, type AtlasConfig, type BuildSummary } from 'atlas';",
-      "export async function build(config: AtlasConfig): Promise<BuildSummary['ok']> {",
-      '  const loaded: AtlasConfig = await loadConfig({ requireTenants: false });',
-      '  return typeof runBuild === "function" && loaded.schema === config.schema;',
-      '}',
-    ].join('\n'));
+    writeFileSync(
+      good,
+      [
+        "import { loadConfig, runBuild, type AtlasConfig, type BuildSummary } from 'atlas';",
+        "export async function build(config: AtlasConfig): Promise<BuildSummary['ok']> {",
+        '  const loaded: AtlasConfig = await loadConfig({ requireTenants: false });',
+        '  return typeof runBuild === "function" && loaded.schema === config.schema;',
+        '}',
+      ].join('\n'),
+    );
     writeFileSync(bad, "import { startSandbox } from 'atlas';\nexport const start = startSandbox;\n");
     const options: ts.CompilerOptions = {
-      module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022,
-      strict: true, noEmit: true, skipLibCheck: true, types: ['node'], typeRoots: [join(projectRoot, 'node_modules/@types')],
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: ['node'],
+      typeRoots: [join(projectRoot, 'node_modules/@types')],
     };
     const program = ts.createProgram([good, bad], options);
-    const problems = (file: string) => ts.getPreEmitDiagnostics(program, program.getSourceFile(file))
-      .map((d) => `${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+    const problems = (file: string) =>
+      ts
+        .getPreEmitDiagnostics(program, program.getSourceFile(file))
+        .map((d) => `${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
     expect(problems(good)).toEqual([]);
     expect(problems(bad)).toEqual([expect.stringMatching(/^2305: Module '"atlas"' has no exported member 'startSandbox'/)]);
     // The types came from the package's declared entry, not from its sources.

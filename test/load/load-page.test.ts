@@ -17,9 +17,19 @@ import { createRun, startRunEndpoint } from '../../src/runs/run-records.js';
 import { createTestDatabase, dropTestDatabases } from '../support/database.js';
 
 const descriptor: EndpointDescriptor = {
-  name: 'test/export/things', module: 'test', version: 'v2', path: 'export/things', kind: 'export', pathParams: [],
-  key: ['technicianId', 'jobId'], keyTypes: { technicianId: 'bigint', jobId: 'bigint' }, changeField: 'modifiedOn',
-  defaultQuery: {}, queryParams: [], summary: '', extract: { mode: 'export', table: 'test_things', optIn: false },
+  name: 'test/export/things',
+  module: 'test',
+  version: 'v2',
+  path: 'export/things',
+  kind: 'export',
+  pathParams: [],
+  key: ['technicianId', 'jobId'],
+  keyTypes: { technicianId: 'bigint', jobId: 'bigint' },
+  changeField: 'modifiedOn',
+  defaultQuery: {},
+  queryParams: [],
+  summary: '',
+  extract: { mode: 'export', table: 'test_things', optIn: false },
 };
 const target = stagingTargetFor(descriptor, 'stage');
 let warehouse: Warehouse;
@@ -52,9 +62,18 @@ async function freshScope(): Promise<Scope> {
 /** Loads one page and returns the row counts it reports. */
 async function load(scope: Scope, records: unknown[], token: string) {
   const figures = await loadPage(warehouse.pool, {
-    target, ...scope, page: preparePage(records, target), cursor: exportCursor(token, null), requests: 1, retries: 0,
+    target,
+    ...scope,
+    page: preparePage(records, target),
+    cursor: exportCursor(token, null),
+    requests: 1,
+    retries: 0,
   });
-  expect({ pages: figures.pages, received: figures.received, deleted: figures.deleted }).toEqual({ pages: 1, received: records.length, deleted: 0 });
+  expect({ pages: figures.pages, received: figures.received, deleted: figures.deleted }).toEqual({
+    pages: 1,
+    received: records.length,
+    deleted: 0,
+  });
   const { inserted, updated, unchanged, rejected } = figures;
   return { inserted, updated, unchanged, rejected };
 }
@@ -102,8 +121,11 @@ describe('loadPage', () => {
   it('stores awkward JSON exactly', async () => {
     const scope = await freshScope();
     const awkward = {
-      technicianId: 3, jobId: 30, modifiedOn: '2025-01-01T00:00:00',
-      summary: '<p>Quote "this", a\\backslash, a tab\tand\nnewlines, commas, ; é ü 中文 🙂</p>', nested: { list: [null, 1.5, '"'] },
+      technicianId: 3,
+      jobId: 30,
+      modifiedOn: '2025-01-01T00:00:00',
+      summary: '<p>Quote "this", a\\backslash, a tab\tand\nnewlines, commas, ; é ü 中文 🙂</p>',
+      nested: { list: [null, 1.5, '"'] },
     };
     await load(scope, [awkward], 't7');
     const row = await stored(scope, 3, 30);
@@ -113,7 +135,16 @@ describe('loadPage', () => {
 
   it('keeps records it cannot load in _rejects with the reason', async () => {
     const scope = await freshScope();
-    const counts = await load(scope, [{ technicianId: 4, modifiedOn: '2025-01-01T00:00:00Z' }, { technicianId: 'x', jobId: 1 }, { technicianId: 5, jobId: 50, text: 'nul\u0000byte' }, 'not an object'], 't8');
+    const counts = await load(
+      scope,
+      [
+        { technicianId: 4, modifiedOn: '2025-01-01T00:00:00Z' },
+        { technicianId: 'x', jobId: 1 },
+        { technicianId: 5, jobId: 50, text: 'nul\u0000byte' },
+        'not an object',
+      ],
+      't8',
+    );
     expect(counts).toEqual({ inserted: 0, updated: 0, unchanged: 0, rejected: 4 });
     const { rows } = await warehouse.pool.query('select reason, record from stage._rejects where tenant_id = $1 order by id', [
       scope.tenantId,
@@ -134,7 +165,12 @@ describe('loadPage', () => {
     const broken = { ...target, table: 'missing_table' };
     await expect(
       loadPage(warehouse.pool, {
-        target: broken, ...scope, page: preparePage([{ technicianId: 9, jobId: 9 }], broken), cursor: exportCursor('t-lost', null), requests: 1, retries: 0,
+        target: broken,
+        ...scope,
+        page: preparePage([{ technicianId: 9, jobId: 9 }], broken),
+        cursor: exportCursor('t-lost', null),
+        requests: 1,
+        retries: 0,
       }),
     ).rejects.toThrow(/missing_table/);
     expect(await readCursor(warehouse.pool, 'stage', scope.tenantId, descriptor.name)).toEqual(exportCursor('t-loaded', null));

@@ -38,7 +38,11 @@ const keyOf = (row: MartRow, key: string[]): string => key.map((k) => row[k] ?? 
 
 /** Asserts the mart holds exactly the expected rows; returns how many rows were compared. */
 export async function expectMartEqualsOracle(
-  pool: pg.Pool, schema: string, mart: string, key: string[], expected: MartRow[],
+  pool: pg.Pool,
+  schema: string,
+  mart: string,
+  key: string[],
+  expected: MartRow[],
 ): Promise<number> {
   const { columns, rows } = await martRows(pool, schema, mart);
   const wanted = new Map(expected.map((r) => [keyOf(r, key), canonicalRow(r)]));
@@ -51,7 +55,11 @@ export async function expectMartEqualsOracle(
     .filter(([k, row]) => actual.has(k) && JSON.stringify(actual.get(k)) !== JSON.stringify(row))
     .map(([k, row]) => ({ key: k, expected: row, actual: actual.get(k) }));
   expect({ mart, missing: missing.slice(0, 5), extra: extra.slice(0, 5), differing: differing.slice(0, 3), rows: actual.size }).toEqual({
-    mart, missing: [], extra: [], differing: [], rows: wanted.size,
+    mart,
+    missing: [],
+    extra: [],
+    differing: [],
+    rows: wanted.size,
   });
   return wanted.size;
 }

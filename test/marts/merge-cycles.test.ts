@@ -16,13 +16,22 @@ import { survivors } from './oracle/merges.js';
 const TENANT = '4200';
 // A tenant that is never called: the models only need its id and time zone.
 const offline = {
-  apiUrl: 'http://127.0.0.1:9', authUrl: 'http://127.0.0.1:9/connect/token', tenantId: TENANT,
+  apiUrl: 'http://127.0.0.1:9',
+  authUrl: 'http://127.0.0.1:9/connect/token',
+  tenantId: TENANT,
   credentials: { clientId: 'c', clientSecret: 's', appKey: 'a' },
 };
 const CUSTOMERS = [
-  { id: 1, mergedToId: 2 }, { id: 2, mergedToId: 3 }, { id: 3, mergedToId: 1 }, { id: 4, mergedToId: 1 },
-  { id: 5, mergedToId: null }, { id: 6, mergedToId: 99 },
-  { id: 10, mergedToId: 11 }, { id: 11, mergedToId: 12 }, { id: 12, mergedToId: 13 }, { id: 13, mergedToId: 14 },
+  { id: 1, mergedToId: 2 },
+  { id: 2, mergedToId: 3 },
+  { id: 3, mergedToId: 1 },
+  { id: 4, mergedToId: 1 },
+  { id: 5, mergedToId: null },
+  { id: 6, mergedToId: 99 },
+  { id: 10, mergedToId: 11 },
+  { id: 11, mergedToId: 12 },
+  { id: 12, mergedToId: 13 },
+  { id: 13, mergedToId: 14 },
   { id: 14, mergedToId: null },
 ];
 
@@ -36,7 +45,10 @@ beforeAll(async () => {
   for (const c of CUSTOMERS) {
     const data = { ...c, name: `Customer ${c.id}`, active: c.mergedToId === null };
     await warehouse.pool.query('insert into atlas.crm_customers (tenant_id, id, data, active, run_id) values ($1, $2, $3, $4, 1)', [
-      TENANT, c.id, JSON.stringify(data), data.active,
+      TENANT,
+      c.id,
+      JSON.stringify(data),
+      data.active,
     ]);
   }
 });
@@ -62,6 +74,9 @@ describe('customer_survivors', () => {
     const { rows } = await warehouse.pool.query(
       'select customer_id::int as id, merged_customer_count::int as merged from atlas_marts.customer_lifetime order by 1',
     );
-    expect(rows).toEqual([{ id: 5, merged: 0 }, { id: 14, merged: 4 }]);
+    expect(rows).toEqual([
+      { id: 5, merged: 0 },
+      { id: 14, merged: 4 },
+    ]);
   });
 });

@@ -12,6 +12,18 @@ import { buildModels, changesOfRun } from '../../src/models/index.js';
 import { testConfig, truthRows, useSandboxWarehouse } from '../support/harness.js';
 import { modelsFolder, writeModels } from './support.js';
 
+/** The invoice fields these tests read from the sandbox's records. */
+interface InvoiceRecord {
+  id: number;
+  active?: boolean;
+  total?: string | number | null;
+  balance?: string | number | null;
+  invoiceDate?: string;
+  createdOn?: string;
+  businessUnit?: { id: number; name: string };
+  customer?: { id: number };
+}
+
 const logger = createLogger({ level: 'warn' });
 const fixture = useSandboxWarehouse({ scale: 0.05, seed: 5 });
 const fast = { backoff: { baseMs: 5, maxMs: 50 } };
@@ -34,12 +46,18 @@ describe('models after build and sync', () => {
 
   it('build creates every typed view with the records typed as the truth has them', async () => {
     const { sandbox, warehouse, url } = fixture;
-    const summary = await runBuild(testConfig(url, [sandbox]), warehouse, { command: 'build', fullRefresh: false, clientOptions: fast }, logger, logProgress(logger));
+    const summary = await runBuild(
+      testConfig(url, [sandbox]),
+      warehouse,
+      { command: 'build', fullRefresh: false, clientOptions: fast },
+      logger,
+      logProgress(logger),
+    );
     expect(summary.ok).toBe(true);
     expect(summary.models?.models.filter((m) => m.status !== 'built')).toEqual([]);
     expect(summary.models!.models.length).toBeGreaterThanOrEqual(100);
 
-    const truth = [...truthRows(sandbox, 'accounting/export/invoices').values()] as Array<Record<string, any>>;
+    const truth = [...truthRows(sandbox, 'accounting/export/invoices').values()] as InvoiceRecord[];
     const { rows } = await warehouse.pool.query(
       `select id, total::text, balance::text, invoice_date::text, business_unit_id, business_unit_name, customer_id,
               (extract(epoch from date_trunc('milliseconds', created_on)) * 1000)::bigint as created_ms, pg_typeof(total)::text as total_type, pg_typeof(invoice_date)::text as date_type
@@ -51,13 +69,23 @@ describe('models after build and sync', () => {
     const mismatches = truth.flatMap((t) => {
       const row = byId.get(Number(t.id));
       const expected = {
-        total: t.total === null ? null : String(t.total), balance: t.balance === null ? null : String(t.balance),
-        invoice_date: t.invoiceDate?.slice(0, 10) ?? null, business_unit_id: t.businessUnit?.id ?? null, business_unit_name: t.businessUnit?.name ?? null,
-        customer_id: t.customer?.id ?? null, created_ms: t.createdOn ? Date.parse(t.createdOn.endsWith('Z') || /[+-]\d\d:?\d\d$/.test(t.createdOn) ? t.createdOn : t.createdOn + 'Z') : null,
+        total: t.total === null ? null : String(t.total),
+        balance: t.balance === null ? null : String(t.balance),
+        invoice_date: t.invoiceDate?.slice(0, 10) ?? null,
+        business_unit_id: t.businessUnit?.id ?? null,
+        business_unit_name: t.businessUnit?.name ?? null,
+        customer_id: t.customer?.id ?? null,
+        created_ms: t.createdOn
+          ? Date.parse(t.createdOn.endsWith('Z') || /[+-]\d\d:?\d\d$/.test(t.createdOn) ? t.createdOn : t.createdOn + 'Z')
+          : null,
       };
       const actual = row && {
-        total: row.total, balance: row.balance, invoice_date: row.invoice_date, business_unit_id: row.business_unit_id === null ? null : Number(row.business_unit_id),
-        business_unit_name: row.business_unit_name, customer_id: row.customer_id === null ? null : Number(row.customer_id),
+        total: row.total,
+        balance: row.balance,
+        invoice_date: row.invoice_date,
+        business_unit_id: row.business_unit_id === null ? null : Number(row.business_unit_id),
+        business_unit_name: row.business_unit_name,
+        customer_id: row.customer_id === null ? null : Number(row.customer_id),
         created_ms: row.created_ms === null ? null : Number(row.created_ms),
       };
       return JSON.stringify(actual) === JSON.stringify(expected) ? [] : [{ id: t.id, expected, actual }];
@@ -71,15 +99,23 @@ describe('models after build and sync', () => {
     const config = testConfig(url, [sandbox]);
     const typedView = (table: string) => readFileSync(new URL(`../../models/staging/${table}.sql`, import.meta.url), 'utf8');
     writeModels(dir, {
-      'invoice_totals.sql': invoiceTotals, 'call_counts.sql': callCounts,
-      'staging/accounting_invoices.sql': typedView('accounting_invoices'), 'staging/telecom_calls.sql': typedView('telecom_calls'),
+      'invoice_totals.sql': invoiceTotals,
+      'call_counts.sql': callCounts,
+      'staging/accounting_invoices.sql': typedView('accounting_invoices'),
+      'staging/telecom_calls.sql': typedView('telecom_calls'),
     });
     const first = await buildModels(config, warehouse, { changes: 'all', modelsDir: dir }, logger);
     expect(first.ok).toBe(true);
     const builds = async () => Number((await warehouse.pool.query('select count(*) from atlas._model_builds')).rows[0].count);
     const before = await builds();
 
-    const idle = await runBuild(config, warehouse, { command: 'sync', fullRefresh: false, clientOptions: fast }, logger, logProgress(logger));
+    const idle = await runBuild(
+      config,
+      warehouse,
+      { command: 'sync', fullRefresh: false, clientOptions: fast },
+      logger,
+      logProgress(logger),
+    );
     expect(idle.ok).toBe(true);
     expect(idle.models!.models.filter((m) => m.status !== 'unchanged')).toEqual([]);
     expect([...changesOfRun(idle.tenants).stagingTables]).toEqual([]);
@@ -99,13 +135,15 @@ describe('models after build and sync', () => {
     const after = await buildModels(config, warehouse, { changes, modelsDir: dir }, logger);
     const status = Object.fromEntries(after.models.map((m) => [m.model, m.status]));
     expect(status).toEqual({
-      accounting_invoices: 'unchanged', telecom_calls: 'unchanged', invoice_totals: 'built',
+      accounting_invoices: 'unchanged',
+      telecom_calls: 'unchanged',
+      invoice_totals: 'built',
       call_counts: changes.stagingTables.has('telecom_calls') ? 'built' : 'unchanged',
     });
     const totals = await warehouse.pool.query(`select sum(total)::text as total from atlas_marts.invoice_totals`);
-    const expected = [...truthRows(sandbox, 'accounting/export/invoices').values()]
-      .filter((t: any) => t.active !== false)
-      .reduce((sum: bigint, t: any) => sum + BigInt(Math.round(Number(t.total ?? 0) * 100)), 0n);
+    const expected = ([...truthRows(sandbox, 'accounting/export/invoices').values()] as InvoiceRecord[])
+      .filter((t) => t.active !== false)
+      .reduce((sum: bigint, t) => sum + BigInt(Math.round(Number(t.total ?? 0) * 100)), 0n);
     expect(totals.rows[0].total).toBe((Number(expected) / 100).toFixed(2));
   });
 });

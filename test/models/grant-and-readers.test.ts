@@ -43,7 +43,9 @@ describe('analysts', () => {
     url = await createTestDatabase();
     warehouse = await openWarehouse(url);
     await buildModels(config(), warehouse, { changes: 'all', modelsDir: dir }, logger);
-    await warehouse.pool.query(`insert into atlas.crm_customers (tenant_id, id, data, run_id) select 1, g, jsonb_build_object('name', 'c' || g), 1 from generate_series(1, 50) g`);
+    await warehouse.pool.query(
+      `insert into atlas.crm_customers (tenant_id, id, data, run_id) select 1, g, jsonb_build_object('name', 'c' || g), 1 from generate_series(1, 50) g`,
+    );
     await buildModels(config(), warehouse, { changes: 'all', modelsDir: dir }, logger);
     await warehouse.pool.query(`create role ${role} login password '${password}'`);
   });
@@ -51,7 +53,10 @@ describe('analysts', () => {
     await warehouse?.close();
     await dropTestDatabases();
     const admin = new pg.Client({ connectionString: url.replace(/\/[^/?]+(\?|$)/, '/postgres$1') });
-    await admin.connect().then(() => admin.query(`drop role if exists ${role}`)).finally(() => admin.end());
+    await admin
+      .connect()
+      .then(() => admin.query(`drop role if exists ${role}`))
+      .finally(() => admin.end());
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -67,18 +72,23 @@ describe('analysts', () => {
       await client.end();
     }
   };
-  const denied = (client: pg.Client, sql: string) => client.query(sql).then(() => 'allowed', (error) => (error.code === '42501' ? 'denied' : `error ${error.message}`));
+  const denied = (client: pg.Client, sql: string) =>
+    client.query(sql).then(
+      () => 'allowed',
+      (error) => (error.code === '42501' ? 'denied' : `error ${error.message}`),
+    );
 
   it('grant lets the role read the marts schema and nothing in staging, across swaps and new models', async () => {
     await grantReader(warehouse.pool, { staging: 'atlas', marts: 'atlas_marts' }, role);
-    const readAll = () => asRole(async (client) => ({
-      customers: (await client.query('select count(*)::int as n from atlas_marts.fixture_customers')).rows[0].n,
-      counts: (await client.query('select customers::int as n from atlas_marts.fixture_counts')).rows[0].n,
-      staging: await denied(client, 'select count(*) from atlas.crm_customers'),
-      runs: await denied(client, 'select count(*) from atlas._runs'),
-      cursors: await denied(client, 'select count(*) from atlas._cursors'),
-      builds: await denied(client, 'select count(*) from atlas._model_builds'),
-    }));
+    const readAll = () =>
+      asRole(async (client) => ({
+        customers: (await client.query('select count(*)::int as n from atlas_marts.fixture_customers')).rows[0].n,
+        counts: (await client.query('select customers::int as n from atlas_marts.fixture_counts')).rows[0].n,
+        staging: await denied(client, 'select count(*) from atlas.crm_customers'),
+        runs: await denied(client, 'select count(*) from atlas._runs'),
+        cursors: await denied(client, 'select count(*) from atlas._cursors'),
+        builds: await denied(client, 'select count(*) from atlas._model_builds'),
+      }));
     const expected = { customers: 50, counts: 50, staging: 'denied', runs: 'denied', cursors: 'denied', builds: 'denied' };
     expect(await readAll()).toEqual(expected);
 
@@ -91,7 +101,9 @@ describe('analysts', () => {
   });
 
   it('a role that does not exist is a clear error', async () => {
-    await expect(grantReader(warehouse.pool, { staging: 'atlas', marts: 'atlas_marts' }, 'no_such_role_x')).rejects.toThrow(/role "no_such_role_x" does not exist/);
+    await expect(grantReader(warehouse.pool, { staging: 'atlas', marts: 'atlas_marts' }, 'no_such_role_x')).rejects.toThrow(
+      /role "no_such_role_x" does not exist/,
+    );
   });
 
   it('readers never see a missing, empty or half-built model while models rebuild', async () => {

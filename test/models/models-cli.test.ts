@@ -22,7 +22,10 @@ describe('atlas models and atlas grant', () => {
     const rows = JSON.parse(list.stdout) as Array<{ name: string; materialized: string; lastBuilt: string | null; grain: string }>;
     expect(rows.length).toBe(Number(built![1]));
     expect(rows.filter((r) => r.lastBuilt === null)).toEqual([]);
-    expect(rows.find((r) => r.name === 'crm_customers')).toMatchObject({ materialized: 'view', grain: 'one row per tenant and crm/export/customers record' });
+    expect(rows.find((r) => r.name === 'crm_customers')).toMatchObject({
+      materialized: 'view',
+      grain: 'one row per tenant and crm/export/customers record',
+    });
 
     const tests = await runCli(['models', 'test', '--select', 'crm_customers'], env);
     expect({ code: tests.code, out: tests.stdout.trim() }).toEqual({ code: 0, out: 'model tests: 2 passed, 0 failed (1 models)' });
@@ -31,7 +34,8 @@ describe('atlas models and atlas grant', () => {
   it('refuses an unknown model and an unknown role with exit code 2', async () => {
     const unknown = await runCli(['models', 'build', '--select', 'no_such_model'], env);
     expect({ code: unknown.code, stderr: unknown.stderr.trim() }).toEqual({
-      code: 2, stderr: 'atlas: --select no_such_model: there is no model of that name (see `atlas models list`) [MODEL_INVALID]',
+      code: 2,
+      stderr: 'atlas: --select no_such_model: there is no model of that name (see `atlas models list`) [MODEL_INVALID]',
     });
     const grant = await runCli(['grant', 'no_such_role_y'], env);
     expect(grant.code).toBe(2);

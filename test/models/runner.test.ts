@@ -52,14 +52,24 @@ describe('model runner', () => {
 
   it('builds in dependency order, swaps tables, keeps indexes and grants, and rebuilds only what changed', async () => {
     const config = testConfig(url, []);
-    const dir = folder({ 'staging/fixture_customers.sql': customers, 'marts/fixture_counts.sql': counts, 'marts/fixture_sizes.sql': countsView });
+    const dir = folder({
+      'staging/fixture_customers.sql': customers,
+      'marts/fixture_counts.sql': counts,
+      'marts/fixture_sizes.sql': countsView,
+    });
     const first = await buildModels(config, warehouse, { changes: 'all', modelsDir: dir }, logger);
     expect(first.models.map((m) => [m.model, m.status])).toEqual([
-      ['fixture_customers', 'built'], ['fixture_counts', 'built'], ['fixture_sizes', 'built'],
+      ['fixture_customers', 'built'],
+      ['fixture_counts', 'built'],
+      ['fixture_sizes', 'built'],
     ]);
-    await warehouse.pool.query(`insert into atlas.crm_customers (tenant_id, id, data, run_id) values (1, 1, '{"name":"a"}', 1), (1, 2, '{"name":"b"}', 1)`);
+    await warehouse.pool.query(
+      `insert into atlas.crm_customers (tenant_id, id, data, run_id) values (1, 1, '{"name":"a"}', 1), (1, 2, '{"name":"b"}', 1)`,
+    );
     await warehouse.pool.query(`drop role if exists fixture_reader; create role fixture_reader`);
-    await warehouse.pool.query(`grant usage on schema atlas_marts to fixture_reader; grant select on atlas_marts.fixture_counts to fixture_reader`);
+    await warehouse.pool.query(
+      `grant usage on schema atlas_marts to fixture_reader; grant select on atlas_marts.fixture_counts to fixture_reader`,
+    );
 
     // No staging change, no SQL change: nothing is rebuilt.
     const idle = await buildModels(config, warehouse, { changes: { stagingTables: new Set() }, modelsDir: dir }, logger);
@@ -70,27 +80,41 @@ describe('model runner', () => {
     expect(synced.models.map((m) => m.status)).toEqual(['unchanged', 'built', 'unchanged']);
     expect((await warehouse.pool.query('select customers from atlas_marts.fixture_counts')).rows).toEqual([{ customers: 2 }]);
     expect((await warehouse.pool.query('select size from atlas_marts.fixture_sizes')).rows).toEqual([{ size: 'small' }]);
-    const indexes = await warehouse.pool.query(`select indexname from pg_indexes where schemaname = 'atlas_marts' and tablename = 'fixture_counts'`);
+    const indexes = await warehouse.pool.query(
+      `select indexname from pg_indexes where schemaname = 'atlas_marts' and tablename = 'fixture_counts'`,
+    );
     expect(indexes.rows).toEqual([{ indexname: 'fixture_counts_tenant_id_idx' }]);
-    const grants = await warehouse.pool.query(`select has_table_privilege('fixture_reader', 'atlas_marts.fixture_counts', 'select') as reads`);
+    const grants = await warehouse.pool.query(
+      `select has_table_privilege('fixture_reader', 'atlas_marts.fixture_counts', 'select') as reads`,
+    );
     expect(grants.rows).toEqual([{ reads: true }]);
 
     // A view losing a column cannot be `create or replace`d: it and its dependents are recreated.
     writeModels(dir, { 'staging/fixture_customers.sql': customers.replace(", data->>'name' as name", '') });
     const changed = await buildModels(config, warehouse, { changes: { stagingTables: new Set() }, modelsDir: dir }, logger);
     expect(changed.models.map((m) => [m.model, m.status])).toEqual([
-      ['fixture_customers', 'built'], ['fixture_counts', 'built'], ['fixture_sizes', 'unchanged'],
+      ['fixture_customers', 'built'],
+      ['fixture_counts', 'built'],
+      ['fixture_sizes', 'unchanged'],
     ]);
-    const columns = await warehouse.pool.query(`select column_name from information_schema.columns where table_schema = 'atlas_marts' and table_name = 'fixture_customers' order by ordinal_position`);
+    const columns = await warehouse.pool.query(
+      `select column_name from information_schema.columns where table_schema = 'atlas_marts' and table_name = 'fixture_customers' order by ordinal_position`,
+    );
     expect(columns.rows.map((r) => r.column_name)).toEqual(['tenant_id', 'id', 'active']);
     expect((await warehouse.pool.query('select size from atlas_marts.fixture_sizes')).rows).toEqual([{ size: 'small' }]);
   });
 
   it('models test names the model, the check and the offending keys', async () => {
     const config = testConfig(url, []);
-    const dir = folder({ 'a/fixture_customers.sql': customers, 'b/fixture_counts.sql': counts, 'b/fixture_sizes.sql': countsView.replace("in ('small')", "in ('large')") });
+    const dir = folder({
+      'a/fixture_customers.sql': customers,
+      'b/fixture_counts.sql': counts,
+      'b/fixture_sizes.sql': countsView.replace("in ('small')", "in ('large')"),
+    });
     await buildModels(config, warehouse, { changes: 'all', modelsDir: dir }, logger);
-    await warehouse.pool.query(`insert into atlas.crm_customers (tenant_id, id, data, run_id) values (2, 1, '{}', 1) on conflict do nothing`);
+    await warehouse.pool.query(
+      `insert into atlas.crm_customers (tenant_id, id, data, run_id) values (2, 1, '{}', 1) on conflict do nothing`,
+    );
     const results = await testModels(warehouse.pool, 'atlas_marts', loadModels(knownStagingTables(), dir));
     const failed = results.filter((r) => !r.ok);
     expect(failed).toEqual([
@@ -104,12 +128,21 @@ describe('model runner', () => {
     const cases: Array<[Record<string, string>, RegExp]> = [
       [{ 'x.sql': 'select 1 as a' }, /x\.sql: the header has no "-- grain/],
       [{ 'x.sql': '-- grain: g\nselect 1 as a' }, /x\.sql: the header has no "-- key/],
-      [{ 'x.sql': '-- grain: g\n-- key: a\n-- materialised: table\nselect 1 as a' }, /x\.sql, line 3: unknown header entry "materialised:"/],
+      [
+        { 'x.sql': '-- grain: g\n-- key: a\n-- materialised: table\nselect 1 as a' },
+        /x\.sql, line 3: unknown header entry "materialised:"/,
+      ],
       [{ 'x.sql': '-- grain: g\n-- key: a\nselect 1 as a; select 2' }, /x\.sql: a model is exactly one SELECT statement/],
       [{ 'x.sql': '-- grain: g\n-- key: a\ndrop table t' }, /x\.sql: a model is a query; found "drop"/],
       [{ 'x.sql': '-- grain: g\n-- key: a\nselect * from {{ marts }}.nope' }, /x\.sql: \{\{ marts \}\}\.nope is not a model/],
-      [{ 'x.sql': '-- grain: g\n-- key: a\nselect * from {{ staging }}.crm_nope' }, /x\.sql: \{\{ staging \}\}\.crm_nope is not a staging table/],
-      [{ 'a/x.sql': '-- grain: g\n-- key: a\nselect 1 as a', 'b/x.sql': '-- grain: g\n-- key: a\nselect 1 as a' }, /a\/x\.sql and b\/x\.sql both define the model "x"/],
+      [
+        { 'x.sql': '-- grain: g\n-- key: a\nselect * from {{ staging }}.crm_nope' },
+        /x\.sql: \{\{ staging \}\}\.crm_nope is not a staging table/,
+      ],
+      [
+        { 'a/x.sql': '-- grain: g\n-- key: a\nselect 1 as a', 'b/x.sql': '-- grain: g\n-- key: a\nselect 1 as a' },
+        /a\/x\.sql and b\/x\.sql both define the model "x"/,
+      ],
       [
         { 'x.sql': '-- grain: g\n-- key: a\nselect * from {{ marts }}.y', 'y.sql': '-- grain: g\n-- key: a\nselect * from {{ marts }}.x' },
         /cycle: x\.sql -> y\.sql -> x\.sql/,

@@ -38,7 +38,13 @@ async function freshBuild(): Promise<Built> {
   const url = await createTestDatabase();
   const warehouse = await openWarehouse(url);
   opened.push({ sandbox, warehouse });
-  const build = await runBuild(testConfig(url, [sandbox]), warehouse, { command: 'build', fullRefresh: false, clientOptions: fast }, logger, logProgress(logger));
+  const build = await runBuild(
+    testConfig(url, [sandbox]),
+    warehouse,
+    { command: 'build', fullRefresh: false, clientOptions: fast },
+    logger,
+    logProgress(logger),
+  );
   return { sandbox, warehouse, url, build };
 }
 
@@ -62,7 +68,9 @@ async function markedDeleted(pool: pg.Pool, tenantId: string, endpoint: string):
 describe('atlas build then atlas sync', () => {
   it('builds every extracted endpoint equal to the sandbox truth', async () => {
     const { sandbox, warehouse, build } = await freshBuild();
-    const failures = build.tenants.flatMap((t) => ('endpoints' in t ? t.endpoints.filter((e) => e.status === 'failed').map((e) => `${e.endpoint}: ${e.error}`) : [t.error]));
+    const failures = build.tenants.flatMap((t) =>
+      'endpoints' in t ? t.endpoints.filter((e) => e.status === 'failed').map((e) => `${e.endpoint}: ${e.error}`) : [t.error],
+    );
     expect(failures).toEqual([]);
     expect(build.ok).toBe(true);
     const compared = await expectStagingEqualsTruth(warehouse.pool, 'atlas', sandbox);
@@ -97,9 +105,15 @@ describe('atlas build then atlas sync', () => {
       const descriptor = request.endpoint ? findEndpoint(request.endpoint) : undefined;
       if (!descriptor?.extract) continue;
       if (descriptor.extract.mode === 'export') {
-        expect({ endpoint: request.endpoint, from: request.query.from !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(request.query.from) }).toEqual({ endpoint: request.endpoint, from: true });
+        expect({
+          endpoint: request.endpoint,
+          from: request.query.from !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(request.query.from),
+        }).toEqual({ endpoint: request.endpoint, from: true });
       } else if (descriptor.extract.mode === 'list-incremental') {
-        expect({ endpoint: request.endpoint, bounded: Boolean(request.query[descriptor.extract.incrementalParam!]) }).toEqual({ endpoint: request.endpoint, bounded: true });
+        expect({ endpoint: request.endpoint, bounded: Boolean(request.query[descriptor.extract.incrementalParam!]) }).toEqual({
+          endpoint: request.endpoint,
+          bounded: true,
+        });
       }
     }
     const synced = await warehouse.pool.query(`select sum(rows_received) as received from atlas._run_endpoints where run_id = 2`);
@@ -107,7 +121,9 @@ describe('atlas build then atlas sync', () => {
     expect(Number(synced.rows[0].received)).toBeLessThan(Number(total.rows[0].inserted) / 3);
 
     // Merged customers stay, inactive, pointing at the survivor.
-    const merged = await warehouse.pool.query(`select count(*) as n from atlas.crm_customers where not active and data->>'mergedToId' is not null`);
+    const merged = await warehouse.pool.query(
+      `select count(*) as n from atlas.crm_customers where not active and data->>'mergedToId' is not null`,
+    );
     expect(Number(merged.rows[0].n)).toBeGreaterThan(0);
   });
 

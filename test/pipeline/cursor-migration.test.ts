@@ -71,14 +71,20 @@ describe('migration 003: cursors saved in the old shape', () => {
     expect(resumed).toEqual({ kind: 'per-parent', lastParentKey: stoppedAfter, walkId: 'old-walk', sweptAt: null });
     expect([customers, jobTypes, costs]).toEqual([built[0], built[2], built[3]]);
     expect(await readCursor(pool, 'atlas', sandbox.tenantId, 'crm/leads/{id}/notes')).toEqual({
-      kind: 'per-parent', lastParentKey: null, walkId: null, sweptAt: '2025-01-02T03:04:05.000Z',
+      kind: 'per-parent',
+      lastParentKey: null,
+      walkId: null,
+      sweptAt: '2025-01-02T03:04:05.000Z',
     });
     await pool.query(`delete from atlas._cursors where endpoint = 'crm/leads/{id}/notes'`);
 
     sandbox.clearRequests();
     const sync = await run('sync');
     expect(sync.ok).toBe(true);
-    const asked = sandbox.requests().filter((r) => r.endpoint === notes).map((r) => /\/customers\/(\d+)\/notes/.exec(r.path)![1]);
+    const asked = sandbox
+      .requests()
+      .filter((r) => r.endpoint === notes)
+      .map((r) => /\/customers\/(\d+)\/notes/.exec(r.path)![1]);
     const remaining = parents.rows.map((p) => p.id).filter((id) => BigInt(id) > BigInt(stoppedAfter));
     expect(asked.sort()).toEqual(remaining.sort());
     await expectStagingEqualsTruth(pool, 'atlas', sandbox, [notes, 'crm/export/customers']);

@@ -32,14 +32,26 @@ afterAll(async () => {
 describe('hostile conditions', () => {
   it('a build through a storm of faults ends equal to the truth', async () => {
     const sandbox = await sandboxWith({
-      scale: 0.03, seed: 5, batchSize: { min: 30, max: 80 },
+      scale: 0.03,
+      seed: 5,
+      batchSize: { min: 30, max: 80 },
       faults: { rate429: 0.06, retryAfterSeconds: 0, rate5xx: 0.06, rateHtml: 0.04, rateDrop: 0.04, earlyTokenExpiryRate: 0.03 },
     });
     const url = await createTestDatabase();
     const warehouse = await openWarehouse(url);
     try {
-      const summary = await runBuild(testConfig(url, [sandbox]), warehouse, { command: 'build', fullRefresh: false, clientOptions: fast }, logger, logProgress(logger));
-      expect(summary.tenants.flatMap((t) => ('endpoints' in t ? t.endpoints.filter((e) => e.status === 'failed').map((e) => e.error) : [t.error]))).toEqual([]);
+      const summary = await runBuild(
+        testConfig(url, [sandbox]),
+        warehouse,
+        { command: 'build', fullRefresh: false, clientOptions: fast },
+        logger,
+        logProgress(logger),
+      );
+      expect(
+        summary.tenants.flatMap((t) =>
+          'endpoints' in t ? t.endpoints.filter((e) => e.status === 'failed').map((e) => e.error) : [t.error],
+        ),
+      ).toEqual([]);
       await expectStagingEqualsTruth(warehouse.pool, 'atlas', sandbox);
       const statuses = new Set(sandbox.requests().map((r) => r.status));
       expect([...statuses]).toEqual(expect.arrayContaining([200, 401, 429]));
@@ -58,14 +70,25 @@ describe('hostile conditions', () => {
     const endpoints = { include: ['crm/export/customers', 'jpm/export/jobs'], exclude: [] };
     try {
       const config = testConfig(url, [sandbox], { endpoints });
-      expect((await runBuild(config, warehouse, { command: 'build', fullRefresh: false, clientOptions: fast }, logger, logProgress(logger))).ok).toBe(true);
+      expect(
+        (await runBuild(config, warehouse, { command: 'build', fullRefresh: false, clientOptions: fast }, logger, logProgress(logger))).ok,
+      ).toBe(true);
       sandbox.advance({ hours: 12 });
       sandbox.setFaults({ refuseContinuationTokens: true });
-      const summary = await runBuild(config, warehouse, { command: 'sync', fullRefresh: false, clientOptions: fast }, logger, logProgress(logger));
+      const summary = await runBuild(
+        config,
+        warehouse,
+        { command: 'sync', fullRefresh: false, clientOptions: fast },
+        logger,
+        logProgress(logger),
+      );
       expect(summary.ok).toBe(true);
       await expectStagingEqualsTruth(warehouse.pool, 'atlas', sandbox, endpoints.include);
       const notes = await warehouse.pool.query(`select endpoint, notes from atlas._run_endpoints where run_id = 2 order by endpoint`);
-      expect(notes.rows.map((r) => r.notes)).toEqual([expect.stringMatching(/refused the saved continuation token/), expect.stringMatching(/refused the saved continuation token/)]);
+      expect(notes.rows.map((r) => r.notes)).toEqual([
+        expect.stringMatching(/refused the saved continuation token/),
+        expect.stringMatching(/refused the saved continuation token/),
+      ]);
     } finally {
       await warehouse.close();
     }
@@ -79,7 +102,13 @@ describe('hostile conditions', () => {
     const warehouse = await openWarehouse(url);
     const endpoints = { include: ['crm/export/customers', 'jpm/export/jobs', 'jpm/job-types'], exclude: [] };
     try {
-      const summary = await runBuild(testConfig(url, [first, second], { endpoints }), warehouse, { command: 'build', fullRefresh: false, clientOptions: fast }, logger, logProgress(logger));
+      const summary = await runBuild(
+        testConfig(url, [first, second], { endpoints }),
+        warehouse,
+        { command: 'build', fullRefresh: false, clientOptions: fast },
+        logger,
+        logProgress(logger),
+      );
       expect(summary.ok).toBe(true);
       await expectStagingEqualsTruth(warehouse.pool, 'atlas', first, endpoints.include);
       await expectStagingEqualsTruth(warehouse.pool, 'atlas', second, endpoints.include);
@@ -102,7 +131,10 @@ describe('hostile conditions', () => {
     const endpoints = { include: ['jpm/job-types', 'crm/export/customers'], exclude: [] };
     try {
       await migrate(warehouse.knex, 'atlas');
-      await warehouse.pool.query(`insert into atlas._runs (tenant_id, tenant_name, command, status, pid, host) values ($1, 'sandbox', 'sync', 'running', 4242, 'elsewhere')`, [locked.tenantId]);
+      await warehouse.pool.query(
+        `insert into atlas._runs (tenant_id, tenant_name, command, status, pid, host) values ($1, 'sandbox', 'sync', 'running', 4242, 'elsewhere')`,
+        [locked.tenantId],
+      );
       const lock = await lockTenant(warehouse.pool, 'atlas', { tenantId: locked.tenantId, name: 'sandbox' });
       try {
         const env = cliEnv(locked, url, { ATLAS_LOG_LEVEL: 'error' });
@@ -111,7 +143,13 @@ describe('hostile conditions', () => {
         expect(blocked.stdout + blocked.stderr).toMatch(/already being synced by run 1 \(atlas sync, pid 4242 on elsewhere/);
 
         const both = testConfig(url, [locked, free], { endpoints });
-        const summary = await runBuild(both, warehouse, { command: 'build', fullRefresh: false, clientOptions: fast }, logger, logProgress(logger));
+        const summary = await runBuild(
+          both,
+          warehouse,
+          { command: 'build', fullRefresh: false, clientOptions: fast },
+          logger,
+          logProgress(logger),
+        );
         expect(summary.ok).toBe(false);
         const [first, second] = summary.tenants;
         expect(first).toMatchObject({ tenantId: locked.tenantId, status: 'failed', code: 'TENANT_LOCKED' });

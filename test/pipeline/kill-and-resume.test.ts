@@ -28,7 +28,9 @@ function fromsByEndpoint(requests: RequestLogEntry[]): Map<string, Set<string>> 
 }
 
 async function savedTokens(warehouse: Warehouse): Promise<Map<string, string>> {
-  const exists = await warehouse.pool.query(`select 1 from information_schema.tables where table_schema = 'atlas' and table_name = '_cursors'`);
+  const exists = await warehouse.pool.query(
+    `select 1 from information_schema.tables where table_schema = 'atlas' and table_name = '_cursors'`,
+  );
   if (!exists.rowCount) return new Map();
   const { rows } = await warehouse.pool.query(`select endpoint, continue_from from atlas._cursors where continue_from is not null`);
   return new Map(rows.map((r) => [r.endpoint, r.continue_from]));
@@ -79,6 +81,11 @@ describe('SIGKILL at random points, then sync', () => {
     await expectStagingEqualsTruth(warehouse.pool, 'atlas', sandbox);
 
     const runs = await warehouse.pool.query(`select status, count(*)::int as n from atlas._runs group by status order by status`);
-    expect(runs.rows).toEqual(expect.arrayContaining([{ status: 'failed', n: killedWhileRunning }, { status: 'succeeded', n: expect.any(Number) }]));
+    expect(runs.rows).toEqual(
+      expect.arrayContaining([
+        { status: 'failed', n: killedWhileRunning },
+        { status: 'succeeded', n: expect.any(Number) },
+      ]),
+    );
   });
 });

@@ -31,7 +31,12 @@ describe('per-parent endpoints', () => {
 
     expect(perParent.filter((d) => ran.has(d.name)).map((d) => d.name)).toEqual([]);
     const perParentNames = new Set(perParent.map((d) => d.name));
-    expect(sandbox.requests().filter((r) => r.endpoint && perParentNames.has(r.endpoint)).map((r) => r.path)).toEqual([]);
+    expect(
+      sandbox
+        .requests()
+        .filter((r) => r.endpoint && perParentNames.has(r.endpoint))
+        .map((r) => r.path),
+    ).toEqual([]);
     // The model runner creates every staging table, opt-in ones too, so their typed views exist; they stay empty.
     const tables = await warehouse.pool.query<{ table_name: string }>(
       `select table_name from information_schema.tables where table_schema = 'plain' and table_name = any($1::text[])`,
@@ -48,8 +53,16 @@ describe('per-parent endpoints', () => {
     sandbox.clearRequests();
     // Its own schema: independent of what other tests in this file have loaded.
     const endpoints = { include: ['crm/customers/{id}/notes', 'crm/export/customers'], exclude: [] };
-    const summary = await runBuild(testConfig(url, [sandbox], { schema: 'opted', endpoints }), warehouse, { command: 'build', fullRefresh: false }, logger, logProgress(logger));
-    expect(summary.tenants.flatMap((t) => ('endpoints' in t ? t.endpoints.map((e) => [e.endpoint, e.status, e.error ?? null]) : []))).toEqual([
+    const summary = await runBuild(
+      testConfig(url, [sandbox], { schema: 'opted', endpoints }),
+      warehouse,
+      { command: 'build', fullRefresh: false },
+      logger,
+      logProgress(logger),
+    );
+    expect(
+      summary.tenants.flatMap((t) => ('endpoints' in t ? t.endpoints.map((e) => [e.endpoint, e.status, e.error ?? null]) : [])),
+    ).toEqual([
       ['crm/export/customers', 'succeeded', null],
       ['crm/customers/{id}/notes', 'succeeded', null],
     ]);
@@ -58,7 +71,9 @@ describe('per-parent endpoints', () => {
     const customers = await warehouse.pool.query('select count(*)::int as n from opted.crm_customers');
     const noteRequests = sandbox.requests().filter((r) => r.endpoint === 'crm/customers/{id}/notes');
     expect(noteRequests).toHaveLength(customers.rows[0].n);
-    const orphans = await warehouse.pool.query('select count(*)::int as n from opted.crm_customers_notes n where not exists (select 1 from opted.crm_customers c where c.tenant_id = n.tenant_id and c.id = n.parent_id)');
+    const orphans = await warehouse.pool.query(
+      'select count(*)::int as n from opted.crm_customers_notes n where not exists (select 1 from opted.crm_customers c where c.tenant_id = n.tenant_id and c.id = n.parent_id)',
+    );
     expect(orphans.rows[0].n).toBe(0);
     const linked = await warehouse.pool.query('select parent_id, id from opted.crm_customers_notes order by id limit 1');
     const owner = noteRequests.find((r) => r.path.includes(`/customers/${linked.rows[0].parent_id}/notes`));

@@ -24,12 +24,24 @@ describe('staging fingerprint of a sandbox build', () => {
   it('is the recorded one after the build and after a sync with a sweep', async () => {
     const { sandbox, warehouse, url } = fixture;
     const config = testConfig(url, [sandbox], { concurrency: 4 });
-    const build = await runBuild(config, warehouse, { command: 'build', fullRefresh: false, clientOptions: fast }, logger, logProgress(logger));
+    const build = await runBuild(
+      config,
+      warehouse,
+      { command: 'build', fullRefresh: false, clientOptions: fast },
+      logger,
+      logProgress(logger),
+    );
     expect(build.ok).toBe(true);
     expect(await stagingFingerprint(warehouse.pool, 'atlas')).toEqual(recorded.afterBuild);
 
     sandbox.advance({ hours: 30 });
-    const sync = await runBuild(config, warehouse, { command: 'sync', fullRefresh: false, sweepDeletes: true, clientOptions: fast }, logger, logProgress(logger));
+    const sync = await runBuild(
+      config,
+      warehouse,
+      { command: 'sync', fullRefresh: false, sweepDeletes: true, clientOptions: fast },
+      logger,
+      logProgress(logger),
+    );
     expect(sync.ok).toBe(true);
     expect(await stagingFingerprint(warehouse.pool, 'atlas')).toEqual(recorded.afterSync);
   });

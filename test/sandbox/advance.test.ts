@@ -11,7 +11,14 @@ afterAll(async () => {
   await sb.close();
 });
 
-const FEEDS = ['crm/export/customers', 'crm/export/locations', 'jpm/export/jobs', 'accounting/export/invoices', 'accounting/export/payments', 'telecom/export/calls'];
+const FEEDS = [
+  'crm/export/customers',
+  'crm/export/locations',
+  'jpm/export/jobs',
+  'accounting/export/invoices',
+  'accounting/export/payments',
+  'telecom/export/calls',
+];
 
 describe('sandbox advance()', () => {
   it('moves the clock and reports what changed', () => {
@@ -79,8 +86,15 @@ describe('sandbox advance()', () => {
 
   it('hard-deletes list-only reference rows, which then disappear from full list reads', async () => {
     const client = await Client.create(sb);
-    const lists = ['marketing/costs', 'accounting/tax-zones', 'dispatch/technician-shifts', 'dispatch/non-job-appointments', 'dispatch/arrival-windows'];
-    const query = (name: string): Record<string, string> => (name === 'dispatch/non-job-appointments' ? { activeOnly: 'false' } : name === 'marketing/costs' ? {} : { active: 'Any' });
+    const lists = [
+      'marketing/costs',
+      'accounting/tax-zones',
+      'dispatch/technician-shifts',
+      'dispatch/non-job-appointments',
+      'dispatch/arrival-windows',
+    ];
+    const query = (name: string): Record<string, string> =>
+      name === 'dispatch/non-job-appointments' ? { activeOnly: 'false' } : name === 'marketing/costs' ? {} : { active: 'Any' };
     const before = new Map<string, Set<string>>();
     for (const name of lists) before.set(name, new Set((await client.listAll(name, query(name))).map((r) => String(r.id))));
     let deleted = 0;
@@ -106,7 +120,8 @@ describe('sandbox advance()', () => {
     const invoiceIds = new Set(invoices.map((i) => i.id));
     expect(items.every((it) => invoiceIds.has(it.invoiceId))).toBe(true);
     const splits = new Map<number, number>();
-    for (const s of sb.truth('payroll/export/jobs/splits')) splits.set(s.jobId as number, (splits.get(s.jobId as number) ?? 0) + (s.split as number));
+    for (const s of sb.truth('payroll/export/jobs/splits'))
+      splits.set(s.jobId as number, (splits.get(s.jobId as number) ?? 0) + (s.split as number));
     for (const total of splits.values()) expect(total).toBe(100);
     for (const p of sb.truth('accounting/export/payments')) {
       for (const a of p.appliedTo as Row[]) expect(invoiceIds.has(a.appliedTo)).toBe(true);
@@ -119,9 +134,10 @@ describe('sandbox advance()', () => {
 
   it('after advances, a date `from` on every feed returns exactly the rows changed at or after it', async () => {
     const client = await Client.create(sb);
-    const changeTime = (r: Row): string =>
-      String(r.modifiedOn ?? r.createdOn ?? ((r.history as Row[] | undefined)?.at(-1)?.date ?? ''));
-    for (const name of endpointShapes().filter((e) => e.kind === 'export').map((e) => e.name)) {
+    const changeTime = (r: Row): string => String(r.modifiedOn ?? r.createdOn ?? (r.history as Row[] | undefined)?.at(-1)?.date ?? '');
+    for (const name of endpointShapes()
+      .filter((e) => e.kind === 'export')
+      .map((e) => e.name)) {
       const truth = sb.truth(name);
       const times = truth.map(changeTime).sort();
       for (const q of [0.5, 0.95]) {

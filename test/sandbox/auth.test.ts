@@ -57,7 +57,9 @@ describe('sandbox auth', () => {
 
   it('refuses another tenant with an ApiErrorResponse', async () => {
     const token = await accessToken(sb);
-    const res = await fetch(urlFor(sb, 'jpm/job-types', {}, '1500999999'), { headers: { Authorization: `Bearer ${token}`, 'ST-App-Key': sb.credentials.appKey } });
+    const res = await fetch(urlFor(sb, 'jpm/job-types', {}, '1500999999'), {
+      headers: { Authorization: `Bearer ${token}`, 'ST-App-Key': sb.credentials.appKey },
+    });
     expect([403, 404]).toContain(res.status);
     expect((await res.json()) as Record<string, unknown>).toMatchObject({ status: res.status });
   });

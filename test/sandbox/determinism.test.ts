@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../../sandbox/index.js';
 import { Client } from './helpers.js';
 
-const NAMES = ['crm/export/customers', 'jpm/export/jobs', 'accounting/export/invoices', 'jpm/job-types', 'marketing/costs', 'inventory/export/returns'];
+const NAMES = [
+  'crm/export/customers',
+  'jpm/export/jobs',
+  'accounting/export/invoices',
+  'jpm/job-types',
+  'marketing/costs',
+  'inventory/export/returns',
+];
 
 describe('sandbox determinism', () => {
   it('same seed and scale give identical data, also after identical advances; another seed differs', async () => {
@@ -31,7 +38,13 @@ describe('sandbox determinism', () => {
     try {
       const ids = new Set<number>();
       let total = 0;
-      for (const name of ['crm/export/customers', 'crm/export/locations', 'jpm/export/jobs', 'accounting/export/invoices', 'telecom/export/calls']) {
+      for (const name of [
+        'crm/export/customers',
+        'crm/export/locations',
+        'jpm/export/jobs',
+        'accounting/export/invoices',
+        'telecom/export/calls',
+      ]) {
         for (const r of sb.truth(name)) {
           const id = r.id as number;
           expect(String(id).length).toBeGreaterThanOrEqual(8);

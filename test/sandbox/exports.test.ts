@@ -13,10 +13,22 @@ afterAll(async () => {
 });
 
 const FEEDS = [
-  'crm/export/customers', 'crm/export/locations', 'jpm/export/jobs', 'jpm/export/appointments', 'accounting/export/invoices',
-  'accounting/export/payments', 'payroll/export/jobs/splits', 'jpm/export/job-history', 'customer-interactions/export/technician-ratings',
-  'telecom/export/calls', 'sales/export/estimates', 'memberships/export/membership-types', 'inventory/export/purchase-orders',
-  'payroll/export/payroll-settings', 'service-agreements/export/service-agreements', 'timesheets/export/activities',
+  'crm/export/customers',
+  'crm/export/locations',
+  'jpm/export/jobs',
+  'jpm/export/appointments',
+  'accounting/export/invoices',
+  'accounting/export/payments',
+  'payroll/export/jobs/splits',
+  'jpm/export/job-history',
+  'customer-interactions/export/technician-ratings',
+  'telecom/export/calls',
+  'sales/export/estimates',
+  'memberships/export/membership-types',
+  'inventory/export/purchase-orders',
+  'payroll/export/payroll-settings',
+  'service-agreements/export/service-agreements',
+  'timesheets/export/activities',
 ];
 
 describe('sandbox export feeds', () => {
@@ -31,20 +43,59 @@ describe('sandbox export feeds', () => {
 
   it('serves all 53 export paths', async () => {
     const exports = [
-      'accounting/export/invoices', 'accounting/export/invoice-items', 'accounting/export/payments', 'accounting/export/inventory-bills',
-      'crm/export/bookings', 'crm/export/customers', 'crm/export/customers/contacts', 'crm/export/leads', 'crm/export/locations',
-      'crm/export/locations/contacts', 'customer-interactions/export/technician-ratings', 'dispatch/export/appointment-assignments',
-      'equipmentsystems/export/installed-equipment', 'inventory/export/adjustments', 'inventory/export/purchase-orders',
-      'inventory/export/returns', 'inventory/export/transfers', 'jpm/export/jobs', 'jpm/export/projects', 'jpm/export/appointments',
-      'jpm/export/job-canceled-logs', 'jpm/export/job-notes', 'jpm/export/project-notes', 'jpm/export/job-history',
-      'memberships/export/memberships', 'memberships/export/membership-types', 'memberships/export/recurring-service-types',
-      'memberships/export/invoice-templates', 'memberships/export/recurring-services', 'memberships/export/recurring-service-events',
-      'memberships/export/membership-status-changes', 'payroll/export/jobs/splits', 'payroll/export/payroll-adjustments',
-      'payroll/export/jobs/timesheets', 'payroll/export/activity-codes', 'payroll/export/timesheet-codes', 'payroll/export/gross-pay-items',
-      'payroll/export/payroll-settings', 'pricebook/export/categories', 'pricebook/export/equipment', 'pricebook/export/services',
-      'pricebook/export/materials', 'sales/export/estimates', 'sales/estimates/export', 'service-agreements/export/service-agreements',
-      'settings/export/employees', 'settings/export/technicians', 'settings/export/business-units', 'settings/export/tag-types',
-      'telecom/export/calls', 'timesheets/export/activity-categories', 'timesheets/export/activity-types', 'timesheets/export/activities',
+      'accounting/export/invoices',
+      'accounting/export/invoice-items',
+      'accounting/export/payments',
+      'accounting/export/inventory-bills',
+      'crm/export/bookings',
+      'crm/export/customers',
+      'crm/export/customers/contacts',
+      'crm/export/leads',
+      'crm/export/locations',
+      'crm/export/locations/contacts',
+      'customer-interactions/export/technician-ratings',
+      'dispatch/export/appointment-assignments',
+      'equipmentsystems/export/installed-equipment',
+      'inventory/export/adjustments',
+      'inventory/export/purchase-orders',
+      'inventory/export/returns',
+      'inventory/export/transfers',
+      'jpm/export/jobs',
+      'jpm/export/projects',
+      'jpm/export/appointments',
+      'jpm/export/job-canceled-logs',
+      'jpm/export/job-notes',
+      'jpm/export/project-notes',
+      'jpm/export/job-history',
+      'memberships/export/memberships',
+      'memberships/export/membership-types',
+      'memberships/export/recurring-service-types',
+      'memberships/export/invoice-templates',
+      'memberships/export/recurring-services',
+      'memberships/export/recurring-service-events',
+      'memberships/export/membership-status-changes',
+      'payroll/export/jobs/splits',
+      'payroll/export/payroll-adjustments',
+      'payroll/export/jobs/timesheets',
+      'payroll/export/activity-codes',
+      'payroll/export/timesheet-codes',
+      'payroll/export/gross-pay-items',
+      'payroll/export/payroll-settings',
+      'pricebook/export/categories',
+      'pricebook/export/equipment',
+      'pricebook/export/services',
+      'pricebook/export/materials',
+      'sales/export/estimates',
+      'sales/estimates/export',
+      'service-agreements/export/service-agreements',
+      'settings/export/employees',
+      'settings/export/technicians',
+      'settings/export/business-units',
+      'settings/export/tag-types',
+      'telecom/export/calls',
+      'timesheets/export/activity-categories',
+      'timesheets/export/activity-types',
+      'timesheets/export/activities',
     ];
     expect(exports).toHaveLength(53);
     for (const name of exports) {
@@ -67,7 +118,9 @@ describe('sandbox export feeds', () => {
       expect(size).toBeGreaterThanOrEqual(200);
       expect(size).toBeLessThanOrEqual(500);
     }
-    const again = await client.json<{ hasMore: boolean; continueFrom: string; data: unknown[] }>('accounting/export/invoice-items', { from: token });
+    const again = await client.json<{ hasMore: boolean; continueFrom: string; data: unknown[] }>('accounting/export/invoice-items', {
+      from: token,
+    });
     expect(again).toMatchObject({ hasMore: false, data: [] });
     expect(typeof again.continueFrom).toBe('string');
   });

@@ -93,7 +93,18 @@ describe('sandbox faults', () => {
     expect(failed).toBeLessThan(45);
     sb.setFaults({ rate5xx: 1, rate429: 0 });
     expect((await fetch(`${sb.url}/_sandbox/info`)).status).toBe(200);
-    expect((await fetch(sb.authUrl, { method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sb.credentials.clientId, client_secret: sb.credentials.clientSecret }) })).status).toBe(200);
+    expect(
+      (
+        await fetch(sb.authUrl, {
+          method: 'POST',
+          body: new URLSearchParams({
+            grant_type: 'client_credentials',
+            client_id: sb.credentials.clientId,
+            client_secret: sb.credentials.clientSecret,
+          }),
+        })
+      ).status,
+    ).toBe(200);
     sb.setFaults({});
   });
 

@@ -7,7 +7,12 @@ export async function getToken(sb: Sandbox, overrides: Record<string, string> = 
   return fetch(sb.authUrl, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sb.credentials.clientId, client_secret: sb.credentials.clientSecret, ...overrides }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: sb.credentials.clientId,
+      client_secret: sb.credentials.clientSecret,
+      ...overrides,
+    }),
   });
 }
 
@@ -34,7 +39,10 @@ export function urlFor(sb: Sandbox, name: string, query: Record<string, string> 
 }
 
 export class Client {
-  constructor(private readonly sb: Sandbox, public token: string) {}
+  constructor(
+    private readonly sb: Sandbox,
+    public token: string,
+  ) {}
 
   static async create(sb: Sandbox): Promise<Client> {
     return new Client(sb, await accessToken(sb));
@@ -55,12 +63,19 @@ export class Client {
   }
 
   /** Walks an export feed from `from` until hasMore is false. */
-  async walk(name: string, from?: string, extra: Record<string, string> = {}): Promise<{ rows: Row[]; pages: number; token: string; sizes: number[] }> {
+  async walk(
+    name: string,
+    from?: string,
+    extra: Record<string, string> = {},
+  ): Promise<{ rows: Row[]; pages: number; token: string; sizes: number[] }> {
     const rows: Row[] = [];
     const sizes: number[] = [];
     let token = from;
     for (let pages = 1; ; pages++) {
-      const page = await this.json<{ hasMore: boolean; continueFrom: string; data: Row[] }>(name, { ...extra, ...(token ? { from: token } : {}) });
+      const page = await this.json<{ hasMore: boolean; continueFrom: string; data: Row[] }>(name, {
+        ...extra,
+        ...(token ? { from: token } : {}),
+      });
       rows.push(...page.data);
       sizes.push(page.data.length);
       token = page.continueFrom;

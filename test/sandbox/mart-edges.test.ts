@@ -39,7 +39,11 @@ describe('sandbox cases for the marts', () => {
   });
 
   it('places timestamps minutes either side of local midnight in the configured zone', () => {
-    const fields = [['telecom/export/calls', 'createdOn'], ['jpm/export/jobs', 'completedOn'], ['jpm/export/appointments', 'start']];
+    const fields = [
+      ['telecom/export/calls', 'createdOn'],
+      ['jpm/export/jobs', 'completedOn'],
+      ['jpm/export/appointments', 'start'],
+    ];
     for (const [endpoint, field] of fields) {
       const stamped = sb.truth(endpoint).filter((r) => typeof r[field] === 'string');
       const offsets = stamped.map((r) => minutesFromLocalMidnight(r[field] as string, zone));
@@ -62,13 +66,21 @@ describe('sandbox cases for the marts', () => {
 
   it('deactivates a few records of every feed the marts read, and re-activates invoices as the clock moves', () => {
     const feeds = [
-      'accounting/export/invoices', 'telecom/export/calls', 'jpm/export/jobs', 'sales/export/estimates',
+      'accounting/export/invoices',
+      'telecom/export/calls',
+      'jpm/export/jobs',
+      'sales/export/estimates',
       'dispatch/export/appointment-assignments',
     ];
     for (const endpoint of feeds) {
       expect({ endpoint, inactive: sb.truth(endpoint).some((r) => r.active === false) }).toEqual({ endpoint, inactive: true });
     }
-    const inactiveBefore = new Set(sb.truth('accounting/export/invoices').filter((i) => i.active === false).map((i) => i.id));
+    const inactiveBefore = new Set(
+      sb
+        .truth('accounting/export/invoices')
+        .filter((i) => i.active === false)
+        .map((i) => i.id),
+    );
     sb.advance({ hours: 6, changes: 8 });
     const reactivated = sb.truth('accounting/export/invoices').filter((i) => inactiveBefore.has(i.id) && i.active === true);
     expect(reactivated.length).toBeGreaterThan(0);

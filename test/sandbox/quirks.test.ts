@@ -45,8 +45,16 @@ describe('sandbox real-world quirks', () => {
 
   it('sends an enum value the SPEC does not list now and then', () => {
     const unknown = ['Unknown', 'Legacy', 'NotSet'];
-    const feeds = ['inventory/export/adjustments', 'inventory/export/returns', 'inventory/export/transfers', 'timesheets/export/activities',
-      'accounting/export/inventory-bills', 'service-agreements/export/service-agreements', 'jpm/export/projects', 'crm/export/leads'];
+    const feeds = [
+      'inventory/export/adjustments',
+      'inventory/export/returns',
+      'inventory/export/transfers',
+      'timesheets/export/activities',
+      'accounting/export/inventory-bills',
+      'service-agreements/export/service-agreements',
+      'jpm/export/projects',
+      'crm/export/leads',
+    ];
     let found = 0;
     const scan = (value: unknown): void => {
       if (typeof value === 'string' && unknown.includes(value)) found++;
@@ -66,7 +74,13 @@ describe('sandbox real-world quirks', () => {
         for (const [k, v] of Object.entries(value)) check(v, Array.isArray(value) ? key : k);
       }
     };
-    for (const name of ['jpm/export/jobs', 'accounting/export/invoices', 'memberships/export/memberships', 'payroll/export/gross-pay-items', 'inventory/export/transfers']) {
+    for (const name of [
+      'jpm/export/jobs',
+      'accounting/export/invoices',
+      'memberships/export/memberships',
+      'payroll/export/gross-pay-items',
+      'inventory/export/transfers',
+    ]) {
       for (const r of sb.truth(name)) check(r, '');
     }
   });

@@ -12,7 +12,9 @@ afterAll(async () => {
 
 describe('sandbox records use exactly the SPEC field names', () => {
   // Telecom call lists are views built from the export call (checked in lists.test.ts).
-  const collections = endpointShapes().filter((s) => s.kind !== 'id' && hasObjectItems(s.name) && !(s.kind === 'list' && s.name.startsWith('telecom/')));
+  const collections = endpointShapes().filter(
+    (s) => s.kind !== 'id' && hasObjectItems(s.name) && !(s.kind === 'list' && s.name.startsWith('telecom/')),
+  );
 
   it('covers every export and list shape', () => {
     expect(collections.filter((s) => s.kind === 'export')).toHaveLength(53);

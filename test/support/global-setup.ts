@@ -36,7 +36,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dataDir = mkdtempSync(join(tmpdir(), 'atlas-test-pg-'));
   chmodSync(dataDir, 0o755); // when run as root, the server runs as `postgres` and must reach it
   const port = 55000 + Math.floor(Math.random() * 5000);
-  const server = await startEmbeddedPostgres({ dataDir: join(dataDir, 'data'), port, logger: createLogger({ level: 'warn' }), persistent: false });
+  const server = await startEmbeddedPostgres({
+    dataDir: join(dataDir, 'data'),
+    port,
+    logger: createLogger({ level: 'warn' }),
+    persistent: false,
+  });
   project.provide('adminDatabaseUrl', server.url);
   return async () => {
     await server.stop();

@@ -14,7 +14,9 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/i
 import { sandboxTenantConfig, type SandboxConnection } from '../../src/cli/sandbox-connection.js';
 import { createTestDatabase, dropTestDatabases } from './database.js';
 
-export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+import { projectRoot } from './project-root.js';
+
+export { projectRoot };
 export const cliPath = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
 
 export interface SandboxWarehouse {
@@ -79,7 +81,11 @@ export interface CliResult {
 }
 
 /** Runs `atlas <args>`; `killAfter(child)` may kill it (the result then carries the signal). */
-export function runCli(args: string[], env: NodeJS.ProcessEnv, options: { cwd?: string; onStart?: (kill: () => void) => void } = {}): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: { cwd?: string; onStart?: (kill: () => void) => void } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], { env, cwd: options.cwd ?? projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -131,9 +137,13 @@ async function expectKeylessRejected(pool: pg.Pool, schema: string, sandbox: San
   const descriptor = extractedEndpoints({ includeOptIn: true }).find((d) => d.name === endpoint)!;
   const keyless = sandbox.truth(endpoint).filter((r) => !hasKey(r, descriptor.key));
   if (keyless.length === 0) return;
-  const { rows } = await pool.query(`select record from ${qualified(schema, '_rejects')} where tenant_id = $1 and endpoint = $2 and reason like 'key field%'`, [sandbox.tenantId, endpoint]);
+  const { rows } = await pool.query(
+    `select record from ${qualified(schema, '_rejects')} where tenant_id = $1 and endpoint = $2 and reason like 'key field%'`,
+    [sandbox.tenantId, endpoint],
+  );
   const rejected = new Set(rows.map((r) => JSON.stringify(sortKeys(JSON.parse(r.record)))));
-  for (const record of keyless) expect({ endpoint, rejected: rejected.has(JSON.stringify(sortKeys(record))) }).toEqual({ endpoint, rejected: true });
+  for (const record of keyless)
+    expect({ endpoint, rejected: rejected.has(JSON.stringify(sortKeys(record))) }).toEqual({ endpoint, rejected: true });
 }
 
 /**
@@ -142,7 +152,11 @@ async function expectKeylessRejected(pool: pg.Pool, schema: string, sandbox: San
  * (rows deleted outright from an incremental list before a sweep has looked for them).
  */
 export async function expectStagingEqualsTruth(
-  pool: pg.Pool, schema: string, sandbox: Sandbox, endpoints: string[] = defaultEndpoints(), expectedExtra: Map<string, Set<string>> = new Map(),
+  pool: pg.Pool,
+  schema: string,
+  sandbox: Sandbox,
+  endpoints: string[] = defaultEndpoints(),
+  expectedExtra: Map<string, Set<string>> = new Map(),
 ): Promise<number> {
   let compared = 0;
   for (const endpoint of endpoints) {
@@ -155,7 +169,10 @@ export async function expectStagingEqualsTruth(
     const missing = [...truth.keys()].filter((k) => !staged.has(k));
     const extra = [...staged.keys()].filter((k) => !truth.has(k));
     expect({ endpoint, missing: missing.slice(0, 5), extra: extra.slice(0, 5), counts: [staged.size, truth.size] }).toEqual({
-      endpoint, missing: [], extra: [], counts: [truth.size, truth.size],
+      endpoint,
+      missing: [],
+      extra: [],
+      counts: [truth.size, truth.size],
     });
     const differing = [...truth.entries()].filter(([k, v]) => JSON.stringify(sortKeys(staged.get(k))) !== JSON.stringify(sortKeys(v)));
     expect({ endpoint, differing: differing.slice(0, 3).map(([k]) => k) }).toEqual({ endpoint, differing: [] });
@@ -168,7 +185,11 @@ export async function expectStagingEqualsTruth(
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }

@@ -5,8 +5,11 @@ import { businessDate, daysBetween, today } from './time.js';
 import { groupBy, nested, type MartRow, type TenantTruth } from './tenant.js';
 
 const BUCKETS: ReadonlyArray<readonly [string, number, number]> = [
-  ['bucket_0_30', Number.NEGATIVE_INFINITY, 30], ['bucket_31_60', 31, 60], ['bucket_61_90', 61, 90],
-  ['bucket_91_120', 91, 120], ['bucket_over_120', 121, Number.POSITIVE_INFINITY],
+  ['bucket_0_30', Number.NEGATIVE_INFINITY, 30],
+  ['bucket_31_60', 31, 60],
+  ['bucket_61_90', 61, 90],
+  ['bucket_91_120', 91, 120],
+  ['bucket_over_120', 121, Number.POSITIVE_INFINITY],
 ];
 
 export function arAging(t: TenantTruth): MartRow[] {

@@ -23,7 +23,10 @@ export function campaignPerformanceMonthly(t: TenantTruth): MartRow[] {
   const month = (campaignId: number, date: string): Month => {
     const key = `${campaignId}|${monthStart(date)}`;
     let m = months.get(key);
-    if (!m) months.set(key, (m = { campaignId, month: monthStart(date), inbound: 0, booked: 0, jobs: 0, revenue: [], costs: [] }));
+    if (!m) {
+      m = { campaignId, month: monthStart(date), inbound: 0, booked: 0, jobs: 0, revenue: [], costs: [] };
+      months.set(key, m);
+    }
     return m;
   };
   for (const call of t.active('telecom/export/calls')) {

@@ -15,13 +15,19 @@ export function customerLifetime(t: TenantTruth): MartRow[] {
   const chains = survivors(customers);
   const invoices = t.active('accounting/export/invoices').filter((i) => nested(i, 'customer', 'id') !== null);
   const credited = groupBy(invoices, (i) => String(survivorOf(chains, nested(i, 'customer', 'id') as number)));
-  const mergedCounts = groupBy([...chains.values()].filter((s) => s.hops > 0), (s) => String(s.survivorId));
+  const mergedCounts = groupBy(
+    [...chains.values()].filter((s) => s.hops > 0),
+    (s) => String(s.survivorId),
+  );
   const todayDate = today(t.zone);
   return customers
     .filter((c) => c.active === true && c.mergedToId === null)
     .map((customer) => {
       const own: Rec[] = credited.get(String(customer.id)) ?? [];
-      const dates = own.filter((i) => typeof i.invoiceDate === 'string').map((i) => businessDate(i.invoiceDate as string)).sort();
+      const dates = own
+        .filter((i) => typeof i.invoiceDate === 'string')
+        .map((i) => businessDate(i.invoiceDate as string))
+        .sort();
       const last = dates.length > 0 ? dates[dates.length - 1] : null;
       return {
         tenant_id: t.tenantId,

@@ -19,7 +19,10 @@ export function jobsDaily(t: TenantTruth): MartRow[] {
   const day = (businessUnitId: number, date: string): Day => {
     const key = `${businessUnitId}|${date}`;
     let d = days.get(key);
-    if (!d) days.set(key, (d = { businessUnitId, date, created: 0, completed: 0, canceled: 0, revenue: [], recalls: 0 }));
+    if (!d) {
+      d = { businessUnitId, date, created: 0, completed: 0, canceled: 0, revenue: [], recalls: 0 };
+      days.set(key, d);
+    }
     return d;
   };
   const jobs = t.active('jpm/export/jobs').filter((j) => typeof j.businessUnitId === 'number');
@@ -58,4 +61,3 @@ export function jobsDaily(t: TenantTruth): MartRow[] {
     };
   });
 }
-

@@ -32,7 +32,10 @@ export function technicianScorecardMonthly(t: TenantTruth): MartRow[] {
   const month = (technicianId: number, date: string): Month => {
     const key = `${technicianId}|${monthStart(date)}`;
     let m = months.get(key);
-    if (!m) months.set(key, (m = { technicianId, month: monthStart(date), jobs: 0, revenue: [], sold: 0, soldValue: [] }));
+    if (!m) {
+      m = { technicianId, month: monthStart(date), jobs: 0, revenue: [], sold: 0, soldValue: [] };
+      months.set(key, m);
+    }
     return m;
   };
   for (const { job, completedDate, revenue } of completedJobs(t)) {

@@ -5,11 +5,17 @@ import { dirWithConfig, fileTenant, tempDir, tenantEnv } from './support.js';
 describe('ServiceTitan URLs', () => {
   it('uses the production hosts by default', async () => {
     const [tenant] = (await loadConfig({ cwd: await dirWithConfig({ tenants: [fileTenant()] }), env: tenantEnv() })).tenants;
-    expect(tenant).toMatchObject({ environment: 'production', apiUrl: 'https://api.servicetitan.io', authUrl: 'https://auth.servicetitan.io/connect/token' });
+    expect(tenant).toMatchObject({
+      environment: 'production',
+      apiUrl: 'https://api.servicetitan.io',
+      authUrl: 'https://auth.servicetitan.io/connect/token',
+    });
   });
 
   it('switches both URLs for the integration environment', async () => {
-    const [tenant] = (await loadConfig({ cwd: await dirWithConfig({ tenants: [fileTenant({ environment: 'integration' })] }), env: tenantEnv() })).tenants;
+    const [tenant] = (
+      await loadConfig({ cwd: await dirWithConfig({ tenants: [fileTenant({ environment: 'integration' })] }), env: tenantEnv() })
+    ).tenants;
     expect(tenant).toMatchObject({
       environment: 'integration',
       apiUrl: 'https://api-integration.servicetitan.io',
@@ -18,7 +24,11 @@ describe('ServiceTitan URLs', () => {
   });
 
   it('lets a tenant set its own URLs, without trailing slashes', async () => {
-    const cwd = await dirWithConfig({ tenants: [fileTenant({ environment: 'integration', apiUrl: 'https://api.example.com/st//', authUrl: 'http://localhost:8080/connect/token/' })] });
+    const cwd = await dirWithConfig({
+      tenants: [
+        fileTenant({ environment: 'integration', apiUrl: 'https://api.example.com/st//', authUrl: 'http://localhost:8080/connect/token/' }),
+      ],
+    });
     const [tenant] = (await loadConfig({ cwd, env: tenantEnv() })).tenants;
     expect(tenant).toMatchObject({ apiUrl: 'https://api.example.com/st', authUrl: 'http://localhost:8080/connect/token' });
   });
@@ -36,7 +46,12 @@ describe('ServiceTitan URLs', () => {
   });
 
   it('applies ST_ENVIRONMENT and the URL overrides to an environment tenant', async () => {
-    const [tenant] = (await loadConfig({ cwd: await tempDir(), env: tenantEnv({ ST_ENVIRONMENT: 'integration', ST_AUTH_URL: 'https://auth.example.com/token' }) })).tenants;
+    const [tenant] = (
+      await loadConfig({
+        cwd: await tempDir(),
+        env: tenantEnv({ ST_ENVIRONMENT: 'integration', ST_AUTH_URL: 'https://auth.example.com/token' }),
+      })
+    ).tenants;
     expect(tenant).toMatchObject({ apiUrl: 'https://api-integration.servicetitan.io', authUrl: 'https://auth.example.com/token' });
   });
 });

@@ -26,7 +26,11 @@ describe('catalogListing', () => {
       mode: 'export',
       table: 'wh.crm_customers',
     });
-    expect(rows.find((r) => r.name === 'crm/customers/{id}/notes')).toMatchObject({ extracted: false, optIn: true, table: 'wh.crm_customers_notes' });
+    expect(rows.find((r) => r.name === 'crm/customers/{id}/notes')).toMatchObject({
+      extracted: false,
+      optIn: true,
+      table: 'wh.crm_customers_notes',
+    });
     expect(rows.find((r) => r.name === 'crm/customers/{id}')).toMatchObject({ extracted: false, optIn: false, mode: null, table: null });
   });
 });
@@ -35,12 +39,16 @@ describe('atlas endpoints', () => {
   it('--json prints every endpoint with the documented fields', async () => {
     const rows = JSON.parse(await runEndpoints(['--json'])) as Array<Record<string, unknown>>;
     expect(rows.length).toBe(catalogListing('atlas').length);
-    for (const field of ['name', 'module', 'version', 'path', 'kind', 'key', 'extracted', 'optIn', 'table']) expect(rows[0]).toHaveProperty(field);
+    for (const field of ['name', 'module', 'version', 'path', 'kind', 'key', 'extracted', 'optIn', 'table'])
+      expect(rows[0]).toHaveProperty(field);
     expect(rows.find((r) => r.name === 'jpm/job-types')?.table).toBe('atlas.jpm_job_types');
   });
 
   it('filters by --kind and --extracted, qualifying tables with the --schema flag', async () => {
-    const rows = JSON.parse(await runEndpoints(['--json', '--kind', 'export', '--extracted'], 'staging')) as Array<{ name: string; table: string }>;
+    const rows = JSON.parse(await runEndpoints(['--json', '--kind', 'export', '--extracted'], 'staging')) as Array<{
+      name: string;
+      table: string;
+    }>;
     expect(rows).toHaveLength(52);
     expect(rows.every((r) => r.table.startsWith('staging.'))).toBe(true);
     const extracted = JSON.parse(await runEndpoints(['--json', '--extracted'])) as unknown[];

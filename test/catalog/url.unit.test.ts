@@ -13,7 +13,9 @@ const api = { apiUrl: 'https://api.servicetitan.io', tenantId: '1234567890' };
 
 describe('endpointUrl', () => {
   it('builds module/version/tenant URLs', () => {
-    expect(endpointUrl(endpoint('crm/export/customers'), api)).toBe('https://api.servicetitan.io/crm/v2/tenant/1234567890/export/customers');
+    expect(endpointUrl(endpoint('crm/export/customers'), api)).toBe(
+      'https://api.servicetitan.io/crm/v2/tenant/1234567890/export/customers',
+    );
     expect(endpointUrl(endpoint('telecom/calls'), api)).toBe('https://api.servicetitan.io/telecom/v3/tenant/1234567890/calls');
     expect(endpointUrl(endpoint('telecom/v2/calls'), api)).toBe('https://api.servicetitan.io/telecom/v2/tenant/1234567890/calls');
   });
@@ -24,14 +26,21 @@ describe('endpointUrl', () => {
       tenantId: 42,
       params: { report_category: 'business unit/dash?', reportId: 175 },
     });
-    expect(url).toBe('https://api-integration.servicetitan.io/reporting/v2/tenant/42/report-category/business%20unit%2Fdash%3F/reports/175');
+    expect(url).toBe(
+      'https://api-integration.servicetitan.io/reporting/v2/tenant/42/report-category/business%20unit%2Fdash%3F/reports/175',
+    );
     expect(endpointUrl(endpoint('crm/customers/{id}/notes'), { ...api, params: { id: 9007199254740993n } })).toBe(
       'https://api.servicetitan.io/crm/v2/tenant/1234567890/customers/9007199254740993/notes',
     );
   });
 
   it('names the missing parameter', () => {
-    const error = caught(() => endpointUrl(endpoint('reporting/report-category/{report_category}/reports/{reportId}'), { ...api, params: { report_category: 'operations' } }));
+    const error = caught(() =>
+      endpointUrl(endpoint('reporting/report-category/{report_category}/reports/{reportId}'), {
+        ...api,
+        params: { report_category: 'operations' },
+      }),
+    );
     expect(error.code).toBe('ENDPOINT_ARGUMENT');
     expect(error.message).toContain('"reportId"');
     expect(error.details).toMatchObject({ parameter: 'reportId' });
@@ -47,11 +56,15 @@ describe('endpointUrl', () => {
 
 describe('seedArguments (Titanpy id and category)', () => {
   it('puts category into the category placeholder and id into the last other one', () => {
-    expect(seedArguments(endpoint('reporting/report-category/{report_category}/reports/{reportId}'), { category: 'operations', id: 175 })).toEqual({
+    expect(
+      seedArguments(endpoint('reporting/report-category/{report_category}/reports/{reportId}'), { category: 'operations', id: 175 }),
+    ).toEqual({
       params: { report_category: 'operations', reportId: '175' },
       query: {},
     });
-    expect(seedArguments(endpoint('crm/booking-provider/{booking_provider}/bookings'), { category: '77' }).params).toEqual({ booking_provider: '77' });
+    expect(seedArguments(endpoint('crm/booking-provider/{booking_provider}/bookings'), { category: '77' }).params).toEqual({
+      booking_provider: '77',
+    });
     expect(seedArguments(endpoint('payroll/jobs/{job}/splits'), { id: 5 }).params).toEqual({ job: '5' });
   });
 

@@ -44,7 +44,13 @@ describe('resolveEndpoint', () => {
 
 describe('closestNames', () => {
   it('ranks by edit distance and word overlap, deterministically', () => {
-    const names = ['crm/export/customers', 'crm/export/leads', 'jpm/export/jobs', 'crm/customers/{id}/notes', 'settings/export/technicians'];
+    const names = [
+      'crm/export/customers',
+      'crm/export/leads',
+      'jpm/export/jobs',
+      'crm/customers/{id}/notes',
+      'settings/export/technicians',
+    ];
     const best = closestNames('crm/export/customerz', names, 3);
     expect(best).toHaveLength(3);
     expect(best[0]).toBe('crm/export/customers');

@@ -81,7 +81,10 @@ describe('catalog contents', () => {
   it('kinds and path parameters follow the path', () => {
     expect(findEndpoint('crm/customers')?.kind).toBe('list');
     expect(findEndpoint('crm/customers/{id}/notes')).toMatchObject({ kind: 'id', pathParams: ['id'] });
-    expect(findEndpoint('reporting/report-category/{report_category}/reports/{reportId}')?.pathParams).toEqual(['report_category', 'reportId']);
+    expect(findEndpoint('reporting/report-category/{report_category}/reports/{reportId}')?.pathParams).toEqual([
+      'report_category',
+      'reportId',
+    ]);
   });
 
   it('extracts all 52 export feeds, not the legacy estimates alias', () => {
@@ -121,14 +124,19 @@ describe('catalog contents', () => {
 
   it('puts per-parent endpoints behind opt-in, with an extracted parent', () => {
     const optIn = extractedEndpoints({ includeOptIn: true }).filter((d) => d.extract?.optIn);
-    expect(optIn.map((d) => d.name)).toEqual(expect.arrayContaining(['crm/customers/{id}/notes', 'crm/locations/{id}/notes', 'crm/leads/{id}/notes']));
+    expect(optIn.map((d) => d.name)).toEqual(
+      expect.arrayContaining(['crm/customers/{id}/notes', 'crm/locations/{id}/notes', 'crm/leads/{id}/notes']),
+    );
     for (const d of optIn) {
       expect(d.extract?.mode, d.name).toBe('list-full');
       const parent = findEndpoint(d.extract?.parent?.endpoint ?? '');
       expect(parent?.extract?.optIn, d.name).toBe(false);
       expect(parent?.key, d.name).toContain(d.extract?.parent?.field);
     }
-    expect(findEndpoint('crm/customers/{id}/notes')?.extract).toMatchObject({ table: 'crm_customers_notes', parent: { endpoint: 'crm/export/customers', field: 'id' } });
+    expect(findEndpoint('crm/customers/{id}/notes')?.extract).toMatchObject({
+      table: 'crm_customers_notes',
+      parent: { endpoint: 'crm/export/customers', field: 'id' },
+    });
     expect(extractedEndpoints().some((d) => d.extract?.optIn)).toBe(false);
   });
 
@@ -161,7 +169,7 @@ describe('catalog contents', () => {
     expect(findEndpoint('crm/export/customers')?.changeField).toBe('modifiedOn');
   });
 
-  it('default queries ask for everything, in each endpoint\'s own dialect', () => {
+  it("default queries ask for everything, in each endpoint's own dialect", () => {
     expect(findEndpoint('jpm/job-types')?.defaultQuery).toEqual({ active: 'Any', pageSize: '5000' });
     expect(findEndpoint('accounting/journal-entries')?.defaultQuery).toEqual({ pageSize: '500' });
     expect(findEndpoint('accounting/journal-entries')?.extract?.maxPageSize).toBe(500);
@@ -189,7 +197,9 @@ describe('catalog contents', () => {
     expect(findEndpoint('crm/export/customers/contacts')?.extract?.table).toBe('crm_customers_contacts');
     expect(findEndpoint('payroll/export/jobs/timesheets')?.extract?.table).toBe('payroll_jobs_timesheets');
     expect(findEndpoint('marketing/categories')?.extract?.table).toBe('marketing_categories');
-    expect(findEndpoint('customer-interactions/export/technician-ratings')?.extract?.table).toBe('customer_interactions_technician_ratings');
+    expect(findEndpoint('customer-interactions/export/technician-ratings')?.extract?.table).toBe(
+      'customer_interactions_technician_ratings',
+    );
   });
 
   it('descriptors are frozen: callers cannot change the shared catalog', () => {

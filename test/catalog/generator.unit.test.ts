@@ -14,7 +14,7 @@ import { locate } from '../../scripts/openapi/spec-reader.js';
 import { tableNameFor, tableNameProblem } from '../../scripts/catalog/table-name.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const openapiDir = resolve(projectRoot, 'openapi/servicetitan');
+const _openapiDir = resolve(projectRoot, 'openapi/servicetitan');
 const dataDir = resolve(projectRoot, 'src/catalog/data');
 const tsx = resolve(projectRoot, 'node_modules/.bin/tsx');
 const scratch = mkdtempSync(join(tmpdir(), 'atlas-catalog-'));
@@ -40,7 +40,15 @@ function writeSyntheticDocs(dir: string, count: number): void {
       get: {
         summary: `feed ${i}`,
         parameters: [{ name: 'from', in: 'query', schema: { type: 'string' } }],
-        responses: { '200': { content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: { type: 'object', properties } } } } } } } },
+        responses: {
+          '200': {
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties: { data: { type: 'array', items: { type: 'object', properties } } } },
+              },
+            },
+          },
+        },
       },
     };
   }
@@ -57,7 +65,9 @@ describe('generate-catalog', () => {
     const committed = readdirSync(dataDir).sort();
     expect(readdirSync(out).sort()).toEqual(committed);
     for (const file of committed) {
-      expect(readFileSync(join(out, file), 'utf8'), `${file} is stale: run npm run generate:catalog`).toBe(readFileSync(join(dataDir, file), 'utf8'));
+      expect(readFileSync(join(out, file), 'utf8'), `${file} is stale: run npm run generate:catalog`).toBe(
+        readFileSync(join(dataDir, file), 'utf8'),
+      );
     }
   });
 
@@ -88,9 +98,17 @@ describe('generate-catalog', () => {
 });
 
 describe('generator rules', () => {
-  it('locates module, version and path, including telecom\'s versioned paths', () => {
-    expect(locate('https://api.servicetitan.io/crm/v2', '/tenant/{tenant}/export/customers')).toEqual({ module: 'crm', version: 'v2', path: 'export/customers' });
-    expect(locate('https://api.servicetitan.io/telecom', '/v3/tenant/{tenant}/calls')).toEqual({ module: 'telecom', version: 'v3', path: 'calls' });
+  it("locates module, version and path, including telecom's versioned paths", () => {
+    expect(locate('https://api.servicetitan.io/crm/v2', '/tenant/{tenant}/export/customers')).toEqual({
+      module: 'crm',
+      version: 'v2',
+      path: 'export/customers',
+    });
+    expect(locate('https://api.servicetitan.io/telecom', '/v3/tenant/{tenant}/calls')).toEqual({
+      module: 'telecom',
+      version: 'v3',
+      path: 'calls',
+    });
     expect(() => locate('https://api.servicetitan.io/telecom', '/tenant/{tenant}/calls')).toThrow(/no version/);
   });
 

@@ -69,10 +69,12 @@ describe('TokenBucket', () => {
     expect(starts[starts.length - 1] - starts[0]).toBeGreaterThanOrEqual(1000); // 150 starts: a burst of 5, then 96/s
     const pausedAt = Date.now();
     bucket.pause(300);
-    const after = await Promise.all([1, 2, 3].map(async () => {
-      await bucket.acquire();
-      return Date.now();
-    }));
+    const after = await Promise.all(
+      [1, 2, 3].map(async () => {
+        await bucket.acquire();
+        return Date.now();
+      }),
+    );
     for (const at of after) expect(at - pausedAt).toBeGreaterThanOrEqual(300);
   });
 

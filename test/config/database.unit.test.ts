@@ -6,7 +6,11 @@ import { configError, dirWithConfig, fileTenant, problemLines, tempDir, tenantEn
 describe('database', () => {
   it('defaults to an embedded Postgres under the state directory', async () => {
     const cwd = await tempDir();
-    expect((await loadConfig({ cwd, env: tenantEnv() })).database).toEqual({ kind: 'embedded', dataDir: join(cwd, '.atlas', 'postgres'), port: 54329 });
+    expect((await loadConfig({ cwd, env: tenantEnv() })).database).toEqual({
+      kind: 'embedded',
+      dataDir: join(cwd, '.atlas', 'postgres'),
+      port: 54329,
+    });
   });
 
   it('moves the embedded database with ATLAS_STATE_DIR and ATLAS_EMBEDDED_PG_PORT', async () => {
@@ -29,7 +33,10 @@ describe('database', () => {
   });
 
   it('lets DATABASE_URL override a database object in the file', async () => {
-    const cwd = await dirWithConfig({ database: { host: 'file-host', dbname: 'w', user: 'u', pass: 'p', schema: 'from_object' }, tenants: [fileTenant()] });
+    const cwd = await dirWithConfig({
+      database: { host: 'file-host', dbname: 'w', user: 'u', pass: 'p', schema: 'from_object' },
+      tenants: [fileTenant()],
+    });
     const config = await loadConfig({ cwd, env: tenantEnv({ DATABASE_URL: 'postgres://env@env-host/w' }) });
     expect(config.database).toEqual({ kind: 'url', url: 'postgres://env@env-host/w' });
     expect(config.schema).toBe('atlas'); // the overridden object's schema does not apply
@@ -50,6 +57,8 @@ describe('database', () => {
 
   it('rejects an unknown key in the database object', async () => {
     const cwd = await dirWithConfig({ database: { host: 'db', dbname: 'w', user: 'u', password: 'x' }, tenants: [fileTenant()] });
-    expect(problemLines(await configError({ cwd, env: tenantEnv() }))).toEqual(['database.password is not a known key: did you mean "pass"?']);
+    expect(problemLines(await configError({ cwd, env: tenantEnv() }))).toEqual([
+      'database.password is not a known key: did you mean "pass"?',
+    ]);
   });
 });

@@ -23,7 +23,7 @@ describe('SecretSet', () => {
     );
   });
 
-  it('keeps the values of different slots apart, so owners sharing a set never drop each other\'s', () => {
+  it("keeps the values of different slots apart, so owners sharing a set never drop each other's", () => {
     const secrets = new SecretSet();
     const [first, second] = [Symbol('first client token'), Symbol('second client token')];
     secrets.replace(first, 'rotating-value-a1');
@@ -85,7 +85,7 @@ describe('scrubError', () => {
     expect(error.details).toEqual({ title: 'bad [redacted]' });
   });
 
-  it('leaves errors without the set\'s values and non-errors alone', () => {
+  it("leaves errors without the set's values and non-errors alone", () => {
     const secrets = new SecretSet();
     secrets.add('credential-not-present');
     const error = new Error('nothing secret here');

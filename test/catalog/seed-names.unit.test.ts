@@ -247,7 +247,10 @@ describe('Titanpy seed names', () => {
   it('the table covers exactly the seed page groups and names', () => {
     expect(Object.keys(expected).sort()).toEqual(Object.keys(seedGroups).sort());
     for (const [group, entries] of Object.entries(expected)) {
-      expect(entries.map(([name]) => name), group).toEqual([...seedGroups[group].names]);
+      expect(
+        entries.map(([name]) => name),
+        group,
+      ).toEqual([...seedGroups[group].names]);
     }
   });
 

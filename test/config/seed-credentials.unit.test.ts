@@ -45,8 +45,14 @@ describe('the Titanpy ServiceTitan credentials file (--st-credentials)', () => {
   it('takes the name from ST_TENANT_NAME and the environment from ST_ENVIRONMENT', async () => {
     const cwd = await tempDir();
     const path = await writeJson(cwd, 'st.json', { ...stCredentials, TENANT_ID: 987654321 });
-    const [tenant] = (await loadConfig({ cwd, env: { ST_TENANT_NAME: 'acme', ST_ENVIRONMENT: 'integration' }, stCredentialsPath: path })).tenants;
-    expect(tenant).toMatchObject({ name: 'acme', tenantId: '987654321', environment: 'integration', authUrl: 'https://auth-integration.servicetitan.io/connect/token' });
+    const [tenant] = (await loadConfig({ cwd, env: { ST_TENANT_NAME: 'acme', ST_ENVIRONMENT: 'integration' }, stCredentialsPath: path }))
+      .tenants;
+    expect(tenant).toMatchObject({
+      name: 'acme',
+      tenantId: '987654321',
+      environment: 'integration',
+      authUrl: 'https://auth-integration.servicetitan.io/connect/token',
+    });
   });
 
   it('accepts a file saved with a byte-order mark', async () => {
@@ -68,7 +74,9 @@ describe('the Titanpy ServiceTitan credentials file (--st-credentials)', () => {
     await writeJson(cwd, 'st.json', { ...rest, CLIENT_SECERT: SECRET.clientSecret });
     const lines = problemLines(await configError({ cwd, env: {}, stCredentialsPath: 'st.json' }));
     expect(lines).toContain('CLIENT_SECERT (in --st-credentials st.json) is not a known key: did you mean "CLIENT_SECRET"?');
-    expect(lines.some((l) => l.startsWith('clientSecret (from CLIENT_SECRET in --st-credentials st.json) is not set: expected'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('clientSecret (from CLIENT_SECRET in --st-credentials st.json) is not set: expected'))).toBe(
+      true,
+    );
   });
 });
 
@@ -77,7 +85,10 @@ describe('the Titanpy SQL credentials (--sql-credentials, or the database object
     const cwd = await tempDir();
     await writeJson(cwd, 'sql.json', sqlCredentials);
     const config = await loadConfig({ cwd, env: tenantEnv(), sqlCredentialsPath: 'sql.json' });
-    expect(config.database).toEqual({ kind: 'url', url: `postgres://atlas:${encodeURIComponent(sqlCredentials.pass)}@db.example.com:5433/warehouse` });
+    expect(config.database).toEqual({
+      kind: 'url',
+      url: `postgres://atlas:${encodeURIComponent(sqlCredentials.pass)}@db.example.com:5433/warehouse`,
+    });
     expect(decodeURIComponent(new URL((config.database as { url: string }).url).password)).toBe(sqlCredentials.pass);
     expect(config.schema).toBe('titan');
   });
@@ -86,14 +97,19 @@ describe('the Titanpy SQL credentials (--sql-credentials, or the database object
     const cwd = await dirWithConfig({ schema: 'file_schema', tenants: [fileTenant()] });
     await writeJson(cwd, 'sql.json', sqlCredentials);
     expect((await loadConfig({ cwd, env: tenantEnv(), sqlCredentialsPath: 'sql.json' })).schema).toBe('file_schema');
-    expect((await loadConfig({ cwd, env: tenantEnv({ ATLAS_SCHEMA: 'env_schema' }), sqlCredentialsPath: 'sql.json' })).schema).toBe('env_schema');
+    expect((await loadConfig({ cwd, env: tenantEnv({ ATLAS_SCHEMA: 'env_schema' }), sqlCredentialsPath: 'sql.json' })).schema).toBe(
+      'env_schema',
+    );
   });
 
   it('is accepted as the config file database object, with port defaulting to 5432', async () => {
     const { port: _port, ...noPort } = sqlCredentials;
     const cwd = await dirWithConfig({ database: { ...noPort, db_type: 'postgres' }, tenants: [fileTenant()] });
     const config = await loadConfig({ cwd, env: tenantEnv() });
-    expect(config.database).toEqual({ kind: 'url', url: `postgres://atlas:${encodeURIComponent(sqlCredentials.pass)}@db.example.com:5432/warehouse` });
+    expect(config.database).toEqual({
+      kind: 'url',
+      url: `postgres://atlas:${encodeURIComponent(sqlCredentials.pass)}@db.example.com:5432/warehouse`,
+    });
     expect(config.schema).toBe('titan');
   });
 
@@ -114,7 +130,11 @@ describe('the Titanpy SQL credentials (--sql-credentials, or the database object
   it('takes --sql-credentials over DATABASE_URL', async () => {
     const cwd = await tempDir();
     await writeJson(cwd, 'sql.json', sqlCredentials);
-    const config = await loadConfig({ cwd, env: tenantEnv({ DATABASE_URL: 'postgres://env@env-host/env_db' }), sqlCredentialsPath: 'sql.json' });
+    const config = await loadConfig({
+      cwd,
+      env: tenantEnv({ DATABASE_URL: 'postgres://env@env-host/env_db' }),
+      sqlCredentialsPath: 'sql.json',
+    });
     expect((config.database as { url: string }).url).toContain('@db.example.com:5433/warehouse');
   });
 
@@ -122,7 +142,9 @@ describe('the Titanpy SQL credentials (--sql-credentials, or the database object
     const cwd = await tempDir();
     await writeJson(cwd, 'sql.json', sqlCredentials);
     const error = await configError({ cwd, env: tenantEnv(), sqlCredentialsPath: 'sql.json', flags: { database: 'postgres://x@h/db' } });
-    expect(problemLines(error)).toEqual(['--database and --sql-credentials were both given: pass only one, e.g. --database postgres://atlas@localhost:5432/warehouse']);
+    expect(problemLines(error)).toEqual([
+      '--database and --sql-credentials were both given: pass only one, e.g. --database postgres://atlas@localhost:5432/warehouse',
+    ]);
   });
 
   it('reports missing fields and a bad port by key', async () => {

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../support/harness.js';
+import { projectRoot } from '../support/project-root.js';
 
 const sandboxRoot = join(projectRoot, 'sandbox');
 

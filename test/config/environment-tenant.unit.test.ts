@@ -25,7 +25,10 @@ describe('a tenant from environment variables alone', () => {
     const env = tenantEnv({ ST_TIMEZONE: 'America/Phoenix', ST_TENANT_NAME: 'acme', ST_ENVIRONMENT: 'integration' });
     const [tenant] = (await loadConfig({ cwd: await tempDir(), env })).tenants;
     expect(tenant).toMatchObject({
-      name: 'acme', timezone: 'America/Phoenix', environment: 'integration', apiUrl: 'https://api-integration.servicetitan.io',
+      name: 'acme',
+      timezone: 'America/Phoenix',
+      environment: 'integration',
+      apiUrl: 'https://api-integration.servicetitan.io',
     });
   });
 

@@ -10,12 +10,14 @@ import { parseModelFile } from '../../src/models/header.js';
 import { defaultModelsDir, knownStagingTables, loadModels } from '../../src/models/index.js';
 import { codeOnly, ddlKeywordsIn, statementCount } from '../../src/models/sql-text.js';
 import { generateTypedViews } from '../../scripts/typed-views/generate.js';
-import { projectRoot } from '../support/harness.js';
+import { projectRoot } from '../support/project-root.js';
 
 const modelsDir = defaultModelsDir();
 
 function sqlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sqlFiles(join(dir, e.name)) : e.name.endsWith('.sql') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sqlFiles(join(dir, e.name)) : e.name.endsWith('.sql') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe('models/ conventions', () => {
@@ -53,7 +55,11 @@ describe('models/ conventions', () => {
   it('models/staging/ equals a fresh generation from the OpenAPI documents', () => {
     const generated = generateTypedViews(join(projectRoot, 'openapi', 'servicetitan'));
     const stagingDir = join(modelsDir, 'staging');
-    const committed = new Map(readdirSync(stagingDir).filter((f) => f.endsWith('.sql')).map((f) => [f, readFileSync(join(stagingDir, f), 'utf8')]));
+    const committed = new Map(
+      readdirSync(stagingDir)
+        .filter((f) => f.endsWith('.sql'))
+        .map((f) => [f, readFileSync(join(stagingDir, f), 'utf8')]),
+    );
     expect([...committed.keys()].sort()).toEqual([...generated.keys()].sort());
     const differing = [...generated].filter(([name, text]) => committed.get(name) !== text).map(([name]) => name);
     expect(differing).toEqual([]);

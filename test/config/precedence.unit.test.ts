@@ -74,7 +74,14 @@ describe('precedence: defaults < config file < environment < flags', () => {
     const config = await loadConfig({
       cwd,
       env,
-      flags: { database: 'postgresql://flag@flag-host/flag_db', schema: 'flag_schema', startDate: '2023-03-03', concurrency: 4, logLevel: 'error', logFormat: 'json' },
+      flags: {
+        database: 'postgresql://flag@flag-host/flag_db',
+        schema: 'flag_schema',
+        startDate: '2023-03-03',
+        concurrency: 4,
+        logLevel: 'error',
+        logFormat: 'json',
+      },
     });
     expect(config).toMatchObject({
       database: { kind: 'url', url: 'postgresql://flag@flag-host/flag_db' },
@@ -94,14 +101,30 @@ describe('precedence: defaults < config file < environment < flags', () => {
   });
 
   it('lets --endpoint replace endpoints.include and keeps endpoints.exclude', async () => {
-    const cwd = await dirWithConfig({ tenants: [fileTenant()], endpoints: { include: ['crm/export/customers'], exclude: ['jpm/export/jobs'] } });
-    expect((await loadConfig({ cwd, env: tenantEnv() })).endpoints).toEqual({ include: ['crm/export/customers'], exclude: ['jpm/export/jobs'] });
-    const flagged = await loadConfig({ cwd, env: tenantEnv(), flags: { endpoints: ['accounting/export/invoices', 'crm/export/locations'] } });
+    const cwd = await dirWithConfig({
+      tenants: [fileTenant()],
+      endpoints: { include: ['crm/export/customers'], exclude: ['jpm/export/jobs'] },
+    });
+    expect((await loadConfig({ cwd, env: tenantEnv() })).endpoints).toEqual({
+      include: ['crm/export/customers'],
+      exclude: ['jpm/export/jobs'],
+    });
+    const flagged = await loadConfig({
+      cwd,
+      env: tenantEnv(),
+      flags: { endpoints: ['accounting/export/invoices', 'crm/export/locations'] },
+    });
     expect(flagged.endpoints).toEqual({ include: ['accounting/export/invoices', 'crm/export/locations'], exclude: ['jpm/export/jobs'] });
   });
 
   it('filters tenants by --tenant', async () => {
-    const cwd = await dirWithConfig({ tenants: [fileTenant(), fileTenant({ name: 'acme-plumbing', tenantId: '222' }), fileTenant({ name: 'acme-electric', tenantId: '333' })] });
+    const cwd = await dirWithConfig({
+      tenants: [
+        fileTenant(),
+        fileTenant({ name: 'acme-plumbing', tenantId: '222' }),
+        fileTenant({ name: 'acme-electric', tenantId: '333' }),
+      ],
+    });
     const config = await loadConfig({ cwd, env: tenantEnv(), flags: { tenant: ['acme-plumbing', 'acme-electric'] } });
     expect(config.tenants.map((t) => t.name)).toEqual(['acme-plumbing', 'acme-electric']);
     expect((await loadConfig({ cwd, env: tenantEnv(), flags: { tenant: [] } })).tenants).toHaveLength(3);

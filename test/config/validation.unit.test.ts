@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig, type ConfigFlags } from '../../src/config/index.js';
 import { configError, dirWithConfig, fileTenant, problemLines, tenantEnv } from './support.js';
 
-async function problemsFor(config: Record<string, unknown>, options: { env?: NodeJS.ProcessEnv; flags?: ConfigFlags } = {}): Promise<string[]> {
+async function problemsFor(
+  config: Record<string, unknown>,
+  options: { env?: NodeJS.ProcessEnv; flags?: ConfigFlags } = {},
+): Promise<string[]> {
   const cwd = await dirWithConfig({ tenants: [fileTenant()], ...config });
   return problemLines(await configError({ cwd, env: options.env ?? tenantEnv(), flags: options.flags }));
 }
@@ -44,9 +47,14 @@ describe('unknown keys', () => {
 });
 
 describe('dates', () => {
-  it.each(['2024-13-01', '2023-02-29', '2024-04-31', '2024-1-1', 'yesterday', '2024-01-01T00:00:00Z'])('rejects startDate %j with an example', async (value) => {
-    expect(await problemsFor({ startDate: value })).toEqual([`startDate ${JSON.stringify(value)} is not a valid date: expected YYYY-MM-DD, e.g. "2024-01-01"`]);
-  });
+  it.each(['2024-13-01', '2023-02-29', '2024-04-31', '2024-1-1', 'yesterday', '2024-01-01T00:00:00Z'])(
+    'rejects startDate %j with an example',
+    async (value) => {
+      expect(await problemsFor({ startDate: value })).toEqual([
+        `startDate ${JSON.stringify(value)} is not a valid date: expected YYYY-MM-DD, e.g. "2024-01-01"`,
+      ]);
+    },
+  );
 
   it('names the variable or flag the bad date came from', async () => {
     expect(await problemsFor({}, { env: tenantEnv({ ATLAS_START_DATE: '2024-02-30' }) })).toEqual([
@@ -80,7 +88,9 @@ describe('time zones', () => {
 describe('tenant ids', () => {
   it.each(['abc', '-5', '0', '12.5', '1e9'])('rejects %j', async (value) => {
     const [line] = await problemsFor({ tenants: [fileTenant({ tenantId: value })] });
-    expect(line).toMatch(/^tenants\[0\]\.tenantId ".*" is (not a ServiceTitan tenant id|not positive): expected a positive whole number up to 9223372036854775807, e.g. "1234567890"$/);
+    expect(line).toMatch(
+      /^tenants\[0\]\.tenantId ".*" is (not a ServiceTitan tenant id|not positive): expected a positive whole number up to 9223372036854775807, e.g. "1234567890"$/,
+    );
   });
 
   it('rejects ids beyond int64', async () => {
@@ -90,13 +100,19 @@ describe('tenant ids', () => {
   });
 
   it('asks for a string when a JSON number has lost precision', async () => {
-    const cwd = await dirWithConfig('{"tenants": [{"name": "a", "tenantId": 12345678901234567890, "clientId": "${ST_CLIENT_ID}", "clientSecret": "${ST_CLIENT_SECRET}", "appKey": "${ST_APP_KEY}"}]}');
+    const cwd = await dirWithConfig(
+      '{"tenants": [{"name": "a", "tenantId": 12345678901234567890, "clientId": "${ST_CLIENT_ID}", "clientSecret": "${ST_CLIENT_SECRET}", "appKey": "${ST_APP_KEY}"}]}',
+    );
     const [line] = problemLines(await configError({ cwd, env: tenantEnv() }));
-    expect(line).toMatch(/^tenants\[0\]\.tenantId .* is too large for a JSON number to hold exactly: write it as a string, e.g. "1234567890"$/);
+    expect(line).toMatch(
+      /^tenants\[0\]\.tenantId .* is too large for a JSON number to hold exactly: write it as a string, e.g. "1234567890"$/,
+    );
   });
 
   it('accepts the largest int64 and safe JSON numbers, as decimal strings', async () => {
-    const cwd = await dirWithConfig({ tenants: [fileTenant({ tenantId: '9223372036854775807' }), fileTenant({ name: 'b', tenantId: 42 })] });
+    const cwd = await dirWithConfig({
+      tenants: [fileTenant({ tenantId: '9223372036854775807' }), fileTenant({ name: 'b', tenantId: 42 })],
+    });
     expect((await loadConfig({ cwd, env: tenantEnv() })).tenants.map((t) => t.tenantId)).toEqual(['9223372036854775807', '42']);
   });
 
@@ -116,7 +132,9 @@ describe('schema names', () => {
   });
 
   it('rejects names Postgres reserves', async () => {
-    expect(await problemsFor({ martsSchema: 'pg_marts' })).toEqual(['martsSchema "pg_marts" starts with "pg_", which Postgres reserves for system schemas: use e.g. "atlas_marts"']);
+    expect(await problemsFor({ martsSchema: 'pg_marts' })).toEqual([
+      'martsSchema "pg_marts" starts with "pg_", which Postgres reserves for system schemas: use e.g. "atlas_marts"',
+    ]);
   });
 
   it('rejects a marts schema equal to the staging schema', async () => {
@@ -142,7 +160,9 @@ describe('secrets', () => {
   it('names the ST_* variable for an environment tenant', async () => {
     const cwd = await dirWithConfig({});
     const lines = problemLines(await configError({ cwd, env: tenantEnv({ ST_APP_KEY: undefined }) }));
-    expect(lines).toEqual(['appKey (from ST_APP_KEY) is not set: expected the application\'s app key from the ServiceTitan developer portal, e.g. ST_APP_KEY=<appKey from the ServiceTitan developer portal>']);
+    expect(lines).toEqual([
+      "appKey (from ST_APP_KEY) is not set: expected the application's app key from the ServiceTitan developer portal, e.g. ST_APP_KEY=<appKey from the ServiceTitan developer portal>",
+    ]);
   });
 });
 
@@ -173,7 +193,9 @@ describe('tenants', () => {
 
   it.each([0, -1, 'fast'])('rejects requestsPerSecond %j', async (value) => {
     const lines = await problemsFor({ tenants: [fileTenant({ requestsPerSecond: value })] });
-    expect(lines).toEqual([`tenants[0].requestsPerSecond ${typeof value === 'string' ? JSON.stringify(value) : value} is not a positive number: e.g. 50`]);
+    expect(lines).toEqual([
+      `tenants[0].requestsPerSecond ${typeof value === 'string' ? JSON.stringify(value) : value} is not a positive number: e.g. 50`,
+    ]);
   });
 
   it('defaults a null requestsPerSecond to 50', async () => {
@@ -194,15 +216,20 @@ describe('tenants', () => {
   });
 
   it('names the known tenants when --tenant names an unknown one', async () => {
-    expect(await problemsFor({ tenants: [fileTenant(), fileTenant({ name: 'acme-plumbing', tenantId: '2' })] }, { flags: { tenant: ['acme-hvac', 'acme-electric'] } })).toEqual([
-      '--tenant "acme-electric" names no configured tenant: expected one of "acme-hvac", "acme-plumbing"',
-    ]);
+    expect(
+      await problemsFor(
+        { tenants: [fileTenant(), fileTenant({ name: 'acme-plumbing', tenantId: '2' })] },
+        { flags: { tenant: ['acme-hvac', 'acme-electric'] } },
+      ),
+    ).toEqual(['--tenant "acme-electric" names no configured tenant: expected one of "acme-hvac", "acme-plumbing"']);
   });
 
   it('requires at least one tenant', async () => {
     const cwd = await dirWithConfig({ schema: 'atlas' });
     const [line] = problemLines(await configError({ cwd, env: {} }));
-    expect(line).toMatch(/^tenants is empty: configure at least one tenant — .*--st-credentials <file>.*ST_TENANT_ID.*; e\.g\. "tenants": \[\{"name": "acme-hvac"/);
+    expect(line).toMatch(
+      /^tenants is empty: configure at least one tenant — .*--st-credentials <file>.*ST_TENANT_ID.*; e\.g\. "tenants": \[\{"name": "acme-hvac"/,
+    );
   });
 
   it('rejects a tenants value that is not an array', async () => {
@@ -213,12 +240,18 @@ describe('tenants', () => {
 
 describe('concurrency', () => {
   it.each([0, 65, 2.5, -1, '8x'])('rejects %j from the file', async (value) => {
-    expect(await problemsFor({ concurrency: value })).toEqual([`concurrency ${typeof value === 'string' ? JSON.stringify(value) : value} is not a positive whole number up to 64: e.g. 8`]);
+    expect(await problemsFor({ concurrency: value })).toEqual([
+      `concurrency ${typeof value === 'string' ? JSON.stringify(value) : value} is not a positive whole number up to 64: e.g. 8`,
+    ]);
   });
 
   it('names the variable and the flag', async () => {
-    expect(await problemsFor({}, { env: tenantEnv({ ATLAS_CONCURRENCY: 'many' }) })).toEqual(['concurrency (from ATLAS_CONCURRENCY) "many" is not a positive whole number up to 64: e.g. 8']);
-    expect(await problemsFor({}, { flags: { concurrency: Number.NaN } })).toEqual(['concurrency (from --concurrency) NaN is not a positive whole number up to 64: e.g. 8']);
+    expect(await problemsFor({}, { env: tenantEnv({ ATLAS_CONCURRENCY: 'many' }) })).toEqual([
+      'concurrency (from ATLAS_CONCURRENCY) "many" is not a positive whole number up to 64: e.g. 8',
+    ]);
+    expect(await problemsFor({}, { flags: { concurrency: Number.NaN } })).toEqual([
+      'concurrency (from --concurrency) NaN is not a positive whole number up to 64: e.g. 8',
+    ]);
   });
 });
 
@@ -260,11 +293,22 @@ describe('${NAME} references', () => {
 
 describe('all problems together', () => {
   it('reports every problem in one ConfigError, one per line', async () => {
-    const cwd = await dirWithConfig({ startDate: '2024-13-01', schema: 'Bad', concurrency: 0, tenants: [fileTenant({ timezone: 'Nowhere/City', environment: 'prod' })] });
+    const cwd = await dirWithConfig({
+      startDate: '2024-13-01',
+      schema: 'Bad',
+      concurrency: 0,
+      tenants: [fileTenant({ timezone: 'Nowhere/City', environment: 'prod' })],
+    });
     const error = await configError({ cwd, env: tenantEnv() });
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.message.split('\n')[0]).toBe('Atlas configuration is invalid (5 problems; config file atlas.config.json):');
-    expect(problemLines(error).map((line) => line.split(' ')[0])).toEqual(['schema', 'startDate', 'concurrency', 'tenants[0].timezone', 'tenants[0].environment']);
+    expect(problemLines(error).map((line) => line.split(' ')[0])).toEqual([
+      'schema',
+      'startDate',
+      'concurrency',
+      'tenants[0].timezone',
+      'tenants[0].environment',
+    ]);
     expect(error.details).toEqual({ problems: problemLines(error) });
   });
 });

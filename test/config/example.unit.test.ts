@@ -31,6 +31,8 @@ describe('atlas.config.example.json', () => {
   it('names every variable it needs when they are unset', async () => {
     const cwd = await tempDir();
     await copyFile(example, join(cwd, 'atlas.config.json'));
-    await expect(loadConfig({ cwd, env: {} })).rejects.toThrow(/database refers to \$\{ATLAS_DB_PASSWORD\}[\s\S]*tenants\[1\]\.clientSecret refers to \$\{ACME_PLUMBING_CLIENT_SECRET\}/);
+    await expect(loadConfig({ cwd, env: {} })).rejects.toThrow(
+      /database refers to \$\{ATLAS_DB_PASSWORD\}[\s\S]*tenants\[1\]\.clientSecret refers to \$\{ACME_PLUMBING_CLIENT_SECRET\}/,
+    );
   });
 });
