@@ -5,6 +5,7 @@
  * elsewhere (CI) it stops them and exits.
  */
 import type { Command } from 'commander';
+import pg from 'pg';
 import { openConfiguredWarehouse } from '../../db/connection.js';
 import type { AtlasConfig } from '../../config/types.js';
 import { readStatus } from '../../runs/status.js';
@@ -16,6 +17,12 @@ import { maskUrlPassword } from '../../text/mask-url-password.js';
 import { SANDBOX_SCALE, SANDBOX_SEED } from '../sandbox-flags.js';
 import { executeRun, runExitCode } from './build-sync.js';
 import { formatRunSummary } from '../run-summary.js';
+
+/** Shows `date` columns as written (`2026-11-30`), not as JS Dates at UTC midnight. */
+const datesAsWritten = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.DATE ? (value: string) => value : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
 
 function connectHint(config: AtlasConfig, url: string): string {
   const safe = maskUrlPassword(url) ?? '<your database URL>';
@@ -55,7 +62,9 @@ export function registerDemoCommand(program: Command, context: CliContext): void
             io.stdout(`\nConnect:  ${connectHint(config, warehouse.url)}`);
             const example = exampleQuery(config.martsSchema);
             io.stdout(`Try:      ${example}`);
-            const sample = await warehouse.pool.query(example).catch((error: Error) => ({ rows: [{ error: error.message }] }));
+            const sample = await warehouse.pool
+              .query({ text: example, types: datesAsWritten })
+              .catch((error: Error) => ({ rows: [{ error: error.message }] }));
             for (const row of sample.rows) io.stdout(`          ${JSON.stringify(row)}`);
             const keep = flags.keepRunning ?? Boolean(process.stdout.isTTY && process.stdin.isTTY);
             if (!keep && config.database.kind === 'embedded') {
