@@ -11,6 +11,7 @@
 import type { Knex } from 'knex';
 
 export async function up(knex: Knex): Promise<void> {
+  // No `?` in the SQL below: knex.raw would read it as a binding.
   const schema = knex.userParams.schema as string;
   const q = (name: string) => `"${schema}"."${name}"`;
   const old = await knex.raw(
@@ -34,11 +35,11 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw(`insert into ${q('jpm_job_history')} (tenant_id, id, data, modified_on, active, deleted_at, run_id, extracted_at)
     select distinct on (h.tenant_id, (e->>'id')::bigint)
            h.tenant_id, (e->>'id')::bigint, jsonb_build_object('jobId', h.data->'jobId') || e,
-           case when e->>'date' ~ '^\\d{4}-\\d{2}-\\d{2}' then (e->>'date')::timestamptz end,
+           case when e->>'date' similar to '[0-9]{4}-[0-9]{2}-[0-9]{2}%' then (e->>'date')::timestamptz end,
            h.active, h.deleted_at, h.run_id, h.extracted_at
       from ${q('_jpm_job_history_by_job')} h
       cross join lateral jsonb_array_elements(case when jsonb_typeof(h.data->'history') = 'array' then h.data->'history' else '[]'::jsonb end) e
-     where jsonb_typeof(e) = 'object' and e->>'id' ~ '^-?\\d{1,18}$'
+     where jsonb_typeof(e) = 'object' and e->>'id' similar to '-{0,1}[0-9]{1,18}'
      order by h.tenant_id, (e->>'id')::bigint, h.extracted_at desc`);
 }
 
