@@ -22,6 +22,8 @@ export interface CoreSettings {
   tokenTtlSeconds: number;
   nowMs: number;
   timezone: string;
+  jobHistory: 'whole' | 'partial';
+  missingIds: number;
 }
 
 export function settingsFrom(options: SandboxOptions): CoreSettings {
@@ -37,7 +39,21 @@ export function settingsFrom(options: SandboxOptions): CoreSettings {
   if (!now) throw new RangeError('sandbox: now must be an ISO date-time');
   const timezone = options.timezone ?? 'America/Phoenix';
   if (!isTimeZone(timezone)) throw new RangeError(`sandbox: timezone must be an IANA time zone name, not ${JSON.stringify(timezone)}`);
-  return { seed, scale, tenantId, batch, tokenTtlSeconds: options.tokenTtlSeconds ?? 900, nowMs: msOf(now), timezone };
+  const jobHistory = options.jobHistory ?? 'whole';
+  if (jobHistory !== 'whole' && jobHistory !== 'partial') throw new RangeError("sandbox: jobHistory must be 'whole' or 'partial'");
+  const missingIds = options.missingIds ?? 0;
+  if (!(missingIds >= 0 && missingIds <= 1)) throw new RangeError('sandbox: missingIds must be between 0 and 1');
+  return {
+    seed,
+    scale,
+    tenantId,
+    batch,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 900,
+    nowMs: msOf(now),
+    timezone,
+    jobHistory,
+    missingIds,
+  };
 }
 
 function isTimeZone(name: string): boolean {
@@ -73,6 +89,8 @@ export class SandboxCore {
       tenantId: settings.tenantId,
       nowMs: settings.nowMs,
       timezone: settings.timezone,
+      jobHistory: settings.jobHistory,
+      missingIds: settings.missingIds,
     });
     this.routes = new RouteTable(this.world);
     this.codec = new TokenCodec(settings.seed, settings.tenantId);

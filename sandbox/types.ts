@@ -29,6 +29,18 @@ export interface SandboxOptions {
    * local midnight, so marts that bucket by local date are tested where it matters.
    */
   timezone?: string;
+  /**
+   * How `jpm/export/job-history` rows carry a job's history: 'whole' (default) sends each job once
+   * with every entry; 'partial' sends a row per change with only the entries new since then, so a
+   * job appears in several rows (sometimes in one page) and no row holds its whole history. The
+   * documents allow either.
+   */
+  jobHistory?: 'whole' | 'partial';
+  /**
+   * Share (0–1, default 0) of the records of endpoints whose id the documents declare nullable
+   * (gross pay items, journal entries) that are sent with `id: null`.
+   */
+  missingIds?: number;
 }
 
 export interface RequestLogEntry {

@@ -10,7 +10,11 @@ import { T } from './names.js';
 
 const COMPOSITE_KEYS: Record<string, (rec: Rec) => string> = {
   [T.technicianRatings]: (r) => `${r.technicianId}:${r.jobId}`,
-  [T.jobHistory]: (r) => String(r.jobId),
+  // One row per job; with partial histories (SandboxOptions.jobHistory) one per change, under a hidden key.
+  [T.jobHistory]: (r) => {
+    const hidden = (r as Record<symbol, unknown>)[ROW_KEY];
+    return typeof hidden === 'string' ? hidden : String(r.jobId);
+  },
   [T.payrollSettings]: (r) => `${r.employeeType}:${r.employeeId}`,
 };
 

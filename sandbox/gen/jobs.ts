@@ -14,7 +14,7 @@ import { createCall } from './calls.js';
 import { createInvoice } from './accounting.js';
 import { locationsOf } from './crm.js';
 import { JOB_SUMMARIES } from './values.js';
-import type { World } from './world.js';
+import { ROW_KEY, type World } from './world.js';
 
 export type StageKind = 'dispatch' | 'arrive' | 'done' | 'complete' | 'cancel' | 'hold' | 'pay' | 'decide';
 
@@ -50,6 +50,13 @@ export function addHistory(world: World, jobId: number, eventType: string, atMs:
   const table = world.table(T.jobHistory);
   const row = table.get(String(jobId));
   const entry = { id: world.ids.next(atMs), employeeId, eventType, date: world.stamp(atMs), usedSchedulingTool: 'Manual' };
+  if (world.jobHistory === 'partial') {
+    // A row per change holding only the new entry: the job's history is spread over many rows.
+    const rec: Rec = { jobId, history: [entry] };
+    (rec as Record<symbol, unknown>)[ROW_KEY] = `${jobId}:${entry.id}`;
+    world.insert(T.jobHistory, rec, { time: entry.date });
+    return;
+  }
   if (!row) {
     world.insert(T.jobHistory, { jobId, history: [entry] }, { time: entry.date });
     return;

@@ -9,6 +9,7 @@ import { DAY, HOUR, dayStart, midnight, tsSec } from '../time.js';
 import { build } from './fill.js';
 import { nameOf } from './common.js';
 import type { World } from './world.js';
+import { withoutIdSometimes } from './missing-ids.js';
 
 const PERIOD = 14 * DAY;
 /** A Monday (2024-01-01) that anchors the bi-weekly periods. */
@@ -120,6 +121,7 @@ export function grossPayForTimesheet(world: World, rng: Rng, ctx: TimesheetConte
       active: true,
     },
   );
+  withoutIdSometimes(world, T.grossPayItems, item);
   world.insert(T.grossPayItems, item);
   return item;
 }

@@ -12,6 +12,10 @@ import { build, type FillTimes } from './fill.js';
 import { historyMs, pickRecord } from './common.js';
 import { lifeTimes, locationsOf } from './crm.js';
 import { ROW_KEY, type World } from './world.js';
+import { withoutIdSometimes } from './missing-ids.js';
+
+/** Generic lists whose id the documents declare nullable and that SandboxOptions.missingIds applies to. */
+const NULLABLE_ID_LISTS = new Set(['accounting/journal-entries']);
 
 function times(world: World, rng: Rng, pModified = 0.4): FillTimes {
   return lifeTimes(rng, historyMs(world, rng), world.clockMs, pModified);
@@ -173,6 +177,7 @@ export function generateGenericLists(world: World, names: string[]): void {
     plan.forEach((parentKey, i) => {
       const rec = build(world, name, rng, times(world, rng, 0.3));
       if (typeof rec.id !== 'number') (rec as Record<symbol, unknown>)[ROW_KEY] = `${name}#${i}`;
+      if (NULLABLE_ID_LISTS.has(name)) withoutIdSometimes(world, name, rec);
       world.insert(table.name, rec, { parent: parentKey });
     });
   }

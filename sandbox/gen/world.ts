@@ -15,6 +15,10 @@ export interface WorldOptions {
   nowMs: number;
   /** IANA zone of the simulated business (local midnights, see gen/local-midnight.ts). */
   timezone: string;
+  /** How job history rows carry entries (see SandboxOptions.jobHistory); default 'whole'. */
+  jobHistory?: 'whole' | 'partial';
+  /** Share of records of nullable-id endpoints sent without their id (SandboxOptions.missingIds); default 0. */
+  missingIds?: number;
 }
 
 /** Hidden key for records that have no natural key (kept out of JSON: symbols are not serialised). */
@@ -25,6 +29,8 @@ export class World {
   readonly scale: number;
   readonly tenantId: string;
   readonly timezone: string;
+  readonly jobHistory: 'whole' | 'partial';
+  readonly missingIds: number;
   /** Start of the generated history (about three years before the initial clock). */
   readonly originMs: number;
   clockMs: number;
@@ -43,6 +49,8 @@ export class World {
     this.scale = options.scale;
     this.tenantId = options.tenantId;
     this.timezone = options.timezone;
+    this.jobHistory = options.jobHistory ?? 'whole';
+    this.missingIds = options.missingIds ?? 0;
     this.clockMs = options.nowMs;
     this.originMs = options.nowMs - 3 * 365 * DAY;
     this.ids = new IdAllocator(this.originMs - 200 * DAY, rngFor(options.seed, 'ids'));

@@ -21,7 +21,8 @@ import {
   type ParameterObject,
   type ResolvedSchema,
 } from '../openapi/spec-reader.js';
-import { specialChangeFields, specialKeys } from './overrides.js';
+import { keyFallbacks, requiredQuery, specialChangeFields, specialKeys, unnestedRecords } from './overrides.js';
+import { storedItemSchema } from './stored-item.js';
 
 /** ServiceTitan's general page-size ceiling (reference section 5.1). */
 export const DEFAULT_MAX_PAGE_SIZE = 5000;
@@ -57,13 +58,19 @@ export function describeOperation(
   const queryParams = query.map((p) => p.name);
   const pathParams = placeholdersOf(location.path);
   const kind = kindOf(location.path, pathParams);
-  const item = recordSchemaOf(doc, operation);
+  const responseRecord = recordSchemaOf(doc, operation);
+  // Keys and change fields name fields of the stored row (an array element for unnested endpoints).
+  const item = responseRecord && storedItemSchema(doc, responseRecord, unnestedRecords[name], name);
   const itemFields = Object.keys(item?.schema.properties ?? {});
 
   const key = [...(specialKeys[name] ?? (itemFields.includes('id') ? ['id'] : []))];
   for (const field of key) {
     if (!itemFields.includes(field)) throw new Error(`${name}: key field "${field}" is not in the item schema`);
   }
+  for (const field of keyFallbacks[name] ?? []) {
+    if (!itemFields.includes(field)) throw new Error(`${name}: key fallback field "${field}" is not in the item schema`);
+  }
+  if (keyFallbacks[name] && key.length !== 1) throw new Error(`${name}: a key fallback needs a single key field`);
   const keyTypes: Record<string, 'bigint' | 'text'> = {};
   for (const field of key) keyTypes[field] = propertySchema(doc, item, field)?.schema.type === 'integer' ? 'bigint' : 'text';
 
@@ -90,6 +97,7 @@ export function describeOperation(
     if (inactive) defaultQuery[inactive[0]] = inactive[1];
     if (maxPageSize !== undefined) defaultQuery.pageSize = String(maxPageSize);
   }
+  Object.assign(defaultQuery, requiredQuery[name] ?? {});
 
   const descriptor: EndpointDescriptor = {
     name,

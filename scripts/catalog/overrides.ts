@@ -10,14 +10,18 @@ export const specialKeys: Readonly<Record<string, readonly string[]>> = {
   // One rating per technician per job; the row has no id of its own (reference section 3).
   'customer-interactions/export/technician-ratings': ['technicianId', 'jobId'],
   'customer-interactions/technician-ratings': ['technicianId', 'jobId'],
-  // Each row is `{ jobId, history[] }`: one row per job (reference section 3).
-  'jpm/export/job-history': ['jobId'],
+  // Each row is `{ jobId, history[] }` and the documents do not say whether `history` is the job's
+  // whole history or only the entries since `from`: entries are stored one per row (see
+  // `unnestedRecords`), keyed by the entry's own id, so none is ever overwritten.
+  'jpm/export/job-history': ['id'],
+  // Pay rates per location and labor type: the documents give locationId + laborTypeCode as the key.
+  'payroll/locations/rates': ['locationId', 'laborTypeCode'],
   // Keyed by employee; technician and employee ids may collide, so the type is part of the key
   // (reference "Uncertain": payroll-settings export key).
   'payroll/export/payroll-settings': ['employeeId', 'employeeType'],
   'payroll/payroll-settings': ['employeeId', 'employeeType'],
   // The SPEC marks `id` nullable; ML's (payrollId, date) is probably not unique, so keep `id` and
-  // let the loader reject rows that arrive without one (reference section 3).
+  // key id-less rows by `keyFallbacks` below (reference section 3).
   'payroll/export/gross-pay-items': ['id'],
   // Reviews carry no id; the reference's composite (section 5.4, as MeltanoLabs' tap keys them).
   // Caveats: all three are nullable in the SPEC (the loader rejects rows missing a key part), and
@@ -27,14 +31,58 @@ export const specialKeys: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * Endpoints whose rows carry their records in an array (src/catalog/types.ts `unnest`): each element
+ * becomes a stored row, with the `carry` fields of its row. Key and change field then name fields of
+ * the element (or of `carry`).
+ */
+export const unnestedRecords: Readonly<Record<string, { field: string; carry: readonly string[] }>> = {
+  'jpm/export/job-history': { field: 'history', carry: ['jobId'] },
+};
+
+/**
+ * Endpoints whose single key field is declared nullable, and the fields that identify a row sent
+ * without it (src/load/fallback-key.ts derives the stored key from their values). The fields are
+ * what a row is *about*, never what may be edited (amounts, memos), so a re-sent row keeps its key.
+ */
+export const keyFallbacks: Readonly<Record<string, readonly string[]>> = {
+  // A pay item is one kind of pay, for one employee, in one payroll, on one date, from one source
+  // (timesheet, invoice item, …) and activity; two items alike in all of these are one item.
+  'payroll/export/gross-pay-items': [
+    'payrollId',
+    'employeeType',
+    'employeeId',
+    'grossPayItemType',
+    'date',
+    'sourceEntityId',
+    'invoiceItemId',
+    'jobId',
+    'activityCodeId',
+    'paidTimeType',
+    'startedOn',
+  ],
+  // Journal entries are numbered per tenant (`number` is required and never null).
+  'accounting/journal-entries': ['number'],
+  // A payment term is known by its name in the ServiceTitan UI (names are unique per tenant).
+  'accounting/payment-terms': ['name'],
+};
+
+/** Lists whose pages start at 0 (reference section 5.1: Intacct mappings, as MeltanoLabs' tap found). */
+export const zeroBasedLists: readonly string[] = ['settings/business-units/intacct'];
+
+/** Query parameters an endpoint refuses to work without (Intacct mappings fail without includeTotal). */
+export const requiredQuery: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'settings/business-units/intacct': { includeTotal: 'true' },
+};
+
+/**
  * Change-field overrides. Everything else uses `modifiedOn` when the item has it, else `createdOn`.
  * Notably `accounting/export/inventory-bills` keeps `modifiedOn` although the SPEC makes it nullable
  * (MeltanoLabs bookmarks it on `createdOn` for that reason, reference section 3): export feeds are
  * resumed by continuation token, so the change field only orders rows within a page.
  */
 export const specialChangeFields: Readonly<Record<string, string | null>> = {
-  // History rows have no timestamp at the top level; entries carry `date` (reference section 3).
-  'jpm/export/job-history': null,
+  // Stored rows are history entries, which carry `date` (reference section 3).
+  'jpm/export/job-history': 'date',
 };
 
 /** The legacy export alias: same feed as `sales/export/estimates`, so a build never extracts it. */

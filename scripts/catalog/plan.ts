@@ -8,11 +8,22 @@
  */
 import type { EndpointDescriptor, ExtractionPlan } from '../../src/catalog/types.js';
 import type { EndpointFacts } from './describe.js';
-import { legacyExportAliases } from './overrides.js';
+import { keyFallbacks, legacyExportAliases, unnestedRecords, zeroBasedLists } from './overrides.js';
 import { extractedListNames, perParentEndpoints } from './selection.js';
 import { tableNameFor } from './table-name.js';
 
 export function planFor(descriptor: EndpointDescriptor, facts: EndpointFacts): ExtractionPlan | null {
+  const plan = basePlanFor(descriptor, facts);
+  if (!plan) return null;
+  const unnest = unnestedRecords[descriptor.name];
+  if (unnest) plan.unnest = { field: unnest.field, carry: [...unnest.carry] };
+  const fallback = keyFallbacks[descriptor.name];
+  if (fallback) plan.keyFallback = [...fallback];
+  if (zeroBasedLists.includes(descriptor.name)) plan.firstPage = 0;
+  return plan;
+}
+
+function basePlanFor(descriptor: EndpointDescriptor, facts: EndpointFacts): ExtractionPlan | null {
   const table = tableNameFor(descriptor.module, descriptor.path);
   if (descriptor.kind === 'export') {
     return legacyExportAliases.includes(descriptor.name) ? null : { mode: 'export', table, optIn: false };

@@ -43,6 +43,9 @@ function orderedPlan(plan: ExtractionPlan): ExtractionPlan {
   if (plan.stableSort !== undefined) out.stableSort = plan.stableSort;
   if (plan.maxPageSize !== undefined) out.maxPageSize = plan.maxPageSize;
   if (plan.parent !== undefined) out.parent = { endpoint: plan.parent.endpoint, field: plan.parent.field };
+  if (plan.unnest !== undefined) out.unnest = { field: plan.unnest.field, carry: [...plan.unnest.carry] };
+  if (plan.keyFallback !== undefined) out.keyFallback = [...plan.keyFallback];
+  if (plan.firstPage !== undefined) out.firstPage = plan.firstPage;
   return out;
 }
 

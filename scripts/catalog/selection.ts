@@ -8,8 +8,7 @@
  * List-only entities: no export feed carries them, and analysts need them (reference section 5.4).
  * Reference tables first, then the accounting, inventory and payroll lists marts may join to.
  * Deliberately left out: form submissions (incremental only by `submittedOnOrAfter`, huge rows),
- * schedulers (rows include `dataApiKey`, a credential), payroll location rates (no record key),
- * proposal types (not paged), reviews (no id: the reference's key includes the free-text review,
+ * schedulers (rows include `dataApiKey`, a credential), proposal types (not paged), reviews (no id: the reference's key includes the free-text review,
  * which can outgrow a btree index entry), and lists whose entity already has an export feed.
  */
 export const extractedListNames: readonly string[] = [
@@ -60,6 +59,17 @@ export const extractedListNames: readonly string[] = [
   'accounting/credit-memos',
   'accounting/bank-deposits',
   'accounting/journal-entries',
+  // Coverage of the most complete peer (issue 13): custom-field definitions, budget codes, pay
+  // rates per location and labor type, and the Intacct business-unit mappings (pages from 0).
+  'jpm/jobs/custom-fields',
+  'jpm/projects/custom-fields',
+  'memberships/memberships/custom-fields',
+  'crm/customers/custom-fields',
+  'crm/locations/custom-fields',
+  'accounting/inventory-bills/custom-fields',
+  'jpm/work-breakdown-structure/budget-codes',
+  'payroll/locations/rates',
+  'settings/business-units/intacct',
 ];
 
 /**

@@ -5,6 +5,7 @@
 import { extractedEndpoints } from '../../src/catalog/index.js';
 import { stagingTargetFor } from '../../src/load/staging-target.js';
 import { canonicalNames } from '../catalog/names.js';
+import { storedItemSchema } from '../catalog/stored-item.js';
 import { getOperations, readSpecs, responseItem } from '../openapi/spec-reader.js';
 import { renderTypedView } from './render-view.js';
 import { viewColumns } from './view-columns.js';
@@ -21,10 +22,9 @@ export function generateTypedViews(openapiDir: string): Map<string, string> {
     const response = responseItem(operation.doc, operation.operation);
     if (!response?.item.schema.properties) throw new Error(`${descriptor.name}: its GET response has no item schema with properties`);
     const target = stagingTargetFor(descriptor, 'atlas');
-    const columns = viewColumns(
-      { doc: operation.doc, item: response.item, keyColumns: target.keyColumns, hasParent: target.hasParent },
-      descriptor.name,
-    );
+    // What a staging row holds: the item, or the array element of an unnested endpoint (job history entries).
+    const item = storedItemSchema(operation.doc, response.item, descriptor.extract?.unnest, descriptor.name);
+    const columns = viewColumns({ doc: operation.doc, item, keyColumns: target.keyColumns, hasParent: target.hasParent }, descriptor.name);
     files.set(
       `${target.table}.sql`,
       renderTypedView({ table: target.table, endpoint: descriptor.name, keyColumns: target.keyColumns, columns }),

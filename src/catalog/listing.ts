@@ -4,6 +4,7 @@
  * mapping from flags to these functions.
  */
 import { catalog } from './catalog.js';
+import { notExtractedReason } from './not-extracted.js';
 import type { EndpointDescriptor, EndpointKind, ExtractionPlan } from './types.js';
 
 export interface ListingRow {
@@ -21,6 +22,8 @@ export interface ListingRow {
   /** Schema-qualified staging table (`atlas.crm_customers`), or null when never extracted. */
   table: string | null;
   summary: string;
+  /** Why a default build does not extract it (`opt-in: …`, `equivalent feed …`, …); null when it does. */
+  reason: string | null;
 }
 
 export interface ListingFilter {
@@ -48,6 +51,7 @@ export function catalogListing(
       mode: d.extract?.mode ?? null,
       table: d.extract ? `${schema}.${d.extract.table}` : null,
       summary: d.summary,
+      reason: notExtractedReason(d, descriptors),
     }))
     .filter((row) => !filter.extractedOnly || row.extracted);
 }

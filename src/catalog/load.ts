@@ -87,5 +87,15 @@ function checkPlan(value: unknown, where: string): ExtractionPlan {
     if (!isObject(parent)) fail(where, 'extract.parent is not an object');
     plan.parent = { endpoint: str(parent, 'endpoint', where), field: str(parent, 'field', where) };
   }
+  if (value.unnest !== undefined) {
+    const unnest = value.unnest;
+    if (!isObject(unnest)) fail(where, 'extract.unnest is not an object');
+    plan.unnest = { field: str(unnest, 'field', where), carry: strings(unnest, 'carry', where) };
+  }
+  if (value.keyFallback !== undefined) plan.keyFallback = strings(value, 'keyFallback', where);
+  if (value.firstPage !== undefined) {
+    if (value.firstPage !== 0 && value.firstPage !== 1) fail(where, 'extract.firstPage is neither 0 nor 1');
+    plan.firstPage = value.firstPage;
+  }
   return plan;
 }

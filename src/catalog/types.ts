@@ -36,6 +36,22 @@ export interface ExtractionPlan {
    * parent value alongside each row.
    */
   parent?: { endpoint: string; field: string };
+  /**
+   * The endpoint's rows hold an array whose elements are the records: each element is stored as
+   * its own staging row, with the `carry` fields of the enclosing row copied in (e.g. job history
+   * `{jobId, history[]}` → one row per history entry, keyed by the entry's `id`, with `jobId`).
+   * The descriptor's `key` and `changeField` name fields of these stored rows. Nothing is lost
+   * whether a feed row carries a job's whole history or only the entries since `from`.
+   */
+  unnest?: { field: string; carry: string[] };
+  /**
+   * For endpoints whose key is declared nullable (a single key field): the fields that identify a
+   * row that arrives without one. Such a row is stored under a key derived from these fields'
+   * values (see src/load/fallback-key.ts), not rejected: a missing id is normal for the endpoint.
+   */
+  keyFallback?: string[];
+  /** The list numbers its pages from 0 (1 for every other list). */
+  firstPage?: number;
 }
 
 export interface EndpointDescriptor {

@@ -9,12 +9,14 @@ import type { Knex } from 'knex';
 import * as bookkeeping from '../../migrations/001_bookkeeping.js';
 import * as cursorSweeps from '../../migrations/002_cursor_sweeps.js';
 import * as cursorKinds from '../../migrations/003_cursor_kinds.js';
+import * as jobHistoryEntries from '../../migrations/004_job_history_entries.js';
 import { assertIdentifier, quoteIdent } from './identifiers.js';
 
 const migrations: Record<string, Knex.Migration> = {
   '001_bookkeeping': bookkeeping,
   '002_cursor_sweeps': cursorSweeps,
   '003_cursor_kinds': cursorKinds,
+  '004_job_history_entries': jobHistoryEntries,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -13,6 +13,7 @@ import { ApiError, AtlasError } from '../errors.js';
 import { cursorOfKind, exportCursor } from '../load/cursor.js';
 import { latestTimestamp, preparePage } from '../load/prepare-page.js';
 import { runPagePipeline } from './page-pipeline.js';
+import { storedRecords } from './stored-records.js';
 import { loadWalkPage } from './load-walk-page.js';
 import type { WalkContext } from './types.js';
 
@@ -84,7 +85,7 @@ export async function walkExport(context: WalkContext): Promise<void> {
     Promise.resolve(step(first)),
     async (position) => step(await fetchPage(position as string)),
     async (page) => {
-      const prepared = preparePage(page.data, target);
+      const prepared = preparePage(storedRecords(page.data, descriptor.extract), target);
       maxModifiedOn = latestTimestamp(maxModifiedOn, prepared.maxModifiedOn);
       const cursor = exportCursor(page.continueFrom ?? page.from ?? saved.continueFrom, maxModifiedOn);
       await loadWalkPage(context, { prepared, cursor, attempts: page.attempts });

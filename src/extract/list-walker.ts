@@ -1,5 +1,5 @@
 /**
- * Walks one page-numbered list endpoint (`page` from 1, the largest `pageSize`, the endpoint's
+ * Walks one page-numbered list endpoint (`page` from 1, or 0 where the plan says so, the largest `pageSize`, the endpoint's
  * include-inactive default from the catalog, a stable sort where the endpoint has one).
  *
  * - `list-incremental`: filtered by `<incrementalParam> >= bookmark`. The bookmark for the next
@@ -18,6 +18,7 @@ import { cursorOfKind, idleListCursor, listCursorAtPage } from '../load/cursor.j
 import { clearSeenKeys, finishFullWalk } from '../load/finish-full-walk.js';
 import { latestTimestamp, preparePage } from '../load/prepare-page.js';
 import { runPagePipeline } from './page-pipeline.js';
+import { storedRecords } from './stored-records.js';
 import { loadWalkPage } from './load-walk-page.js';
 import type { WalkContext } from './types.js';
 
@@ -61,6 +62,8 @@ export async function walkList(context: WalkContext): Promise<void> {
   }
 
   const pageSize = plan.maxPageSize ?? Number(descriptor.defaultQuery.pageSize ?? 5000);
+  // Pages count from 1, except on the few lists that start at 0 (Intacct mappings).
+  const firstPage = plan.firstPage ?? 1;
   const fetchPage = async (number: number): Promise<ListPage> => {
     const query = {
       ...descriptor.defaultQuery,
@@ -93,10 +96,10 @@ export async function walkList(context: WalkContext): Promise<void> {
     return { page, next: page.hasMore ? page.number + 1 : null };
   };
   await runPagePipeline<ListPage>(
-    step(resuming ? saved.page + 1 : 1),
+    step(resuming ? saved.page + 1 : firstPage),
     (position) => step(position as number),
     async (page) => {
-      const prepared = preparePage(page.data, target);
+      const prepared = preparePage(storedRecords(page.data, plan), target);
       maxModifiedOn = latestTimestamp(maxModifiedOn, prepared.maxModifiedOn);
       const lastOfBoundedWalk = !page.hasMore && !sweeping;
       const cursor = lastOfBoundedWalk

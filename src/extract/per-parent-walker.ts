@@ -16,6 +16,7 @@ import { parentKeysAfter, stagingTableExists } from '../load/parent-keys.js';
 import { preparePage } from '../load/prepare-page.js';
 import { stagingTargetFor } from '../load/staging-target.js';
 import { runPagePipeline } from './page-pipeline.js';
+import { storedRecords } from './stored-records.js';
 import { parseListBody } from './list-walker.js';
 import { loadWalkPage } from './load-walk-page.js';
 import type { WalkContext } from './types.js';
@@ -97,7 +98,7 @@ export async function walkPerParent(context: WalkContext): Promise<void> {
       step(first),
       (position) => step(position as string),
       async (page) => {
-        const prepared = preparePage(page.records, target, page.parent);
+        const prepared = preparePage(storedRecords(page.records, descriptor.extract), target, page.parent);
         const cursor = perParentCursor(page.parent, walkId, saved.sweptAt);
         await loadWalkPage(context, { prepared, cursor, attempts: page.attempts, seenWalkId: walkId });
       },

@@ -1,12 +1,14 @@
 /**
  * Turns one page of records into rows for the staging table, in memory and without I/O:
  * - the key is read from the catalog's key fields; a record without a usable key is rejected
- *   (kept with its reason in `_rejects`, never dropped silently);
+ *   (kept with its reason in `_rejects`, never dropped silently), unless the endpoint's key is
+ *   nullable and its fallback fields identify the record (./fallback-key.ts);
  * - a record Postgres cannot store as jsonb (a NUL character) is rejected the same way;
  * - duplicates of one key within the page collapse to the newest version by the change field
  *   (on a tie, or when either has none, the later one in the page wins), because one
  *   `insert … on conflict` cannot touch a row twice.
  */
+import { fallbackKey } from './fallback-key.js';
 import type { StagingTarget } from './staging-target.js';
 
 export interface PreparedRow {
@@ -96,6 +98,12 @@ export function preparePage(records: unknown[], target: StagingTarget, parentKey
       if (value === null) missing ??= field;
       else keyValues.push(value);
     });
+    // A nullable key sent as null: keyed by its fallback fields when the endpoint names them.
+    const fallback = missing !== null && target.keyFallback ? fallbackKey(fields, target.keyFallback, target.keyTypes[0]) : null;
+    if (fallback !== null) {
+      keyValues.splice(0, keyValues.length, fallback);
+      missing = null;
+    }
     if (missing !== null) {
       const expected = target.keyTypes[target.keyFields.indexOf(missing)] === 'bigint' ? 'an integer' : 'a value';
       rejects.push({ reason: `key field "${missing}" is missing or not ${expected}`, record: json });

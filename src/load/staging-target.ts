@@ -22,6 +22,8 @@ export interface StagingTarget {
    * table has a `parent_id` column holding the parent's key the row was read under.
    */
   hasParent: boolean;
+  /** Fields that identify a row sent without its single key field (see ./fallback-key.ts), or null. */
+  keyFallback: string[] | null;
 }
 
 /** The staging column of a per-parent endpoint that holds the parent's key. */
@@ -39,5 +41,6 @@ export function stagingTargetFor(descriptor: EndpointDescriptor, schema: string)
     keyTypes: descriptor.key.map((field) => descriptor.keyTypes[field] ?? 'text'),
     changeField: descriptor.changeField,
     hasParent: descriptor.extract.parent !== undefined,
+    keyFallback: descriptor.extract.keyFallback ?? null,
   };
 }

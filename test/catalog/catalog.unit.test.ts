@@ -152,7 +152,17 @@ describe('catalog contents', () => {
       key: ['technicianId', 'jobId'],
       keyTypes: { technicianId: 'bigint', jobId: 'bigint' },
     });
-    expect(findEndpoint('jpm/export/job-history')).toMatchObject({ key: ['jobId'], changeField: null });
+    // Stored one row per history entry, keyed by the entry's id, with the job's id carried in.
+    expect(findEndpoint('jpm/export/job-history')).toMatchObject({
+      key: ['id'],
+      keyTypes: { id: 'bigint' },
+      changeField: 'date',
+      extract: { unnest: { field: 'history', carry: ['jobId'] } },
+    });
+    expect(findEndpoint('payroll/locations/rates')).toMatchObject({
+      key: ['locationId', 'laborTypeCode'],
+      keyTypes: { locationId: 'bigint', laborTypeCode: 'text' },
+    });
     expect(findEndpoint('payroll/export/payroll-settings')).toMatchObject({
       key: ['employeeId', 'employeeType'],
       keyTypes: { employeeId: 'bigint', employeeType: 'text' },
@@ -160,6 +170,19 @@ describe('catalog contents', () => {
     expect(findEndpoint('payroll/export/gross-pay-items')).toMatchObject({ key: ['id'], keyTypes: { id: 'bigint' } });
     expect(findEndpoint('marketingreputation/reviews')?.key).toEqual(['review', 'platform', 'address']);
     expect(findEndpoint('accounting/journal-entries')?.keyTypes).toEqual({ id: 'text' }); // guid ids
+  });
+
+  it('gives every extracted endpoint whose single key is declared nullable a fallback key', () => {
+    expect(findEndpoint('payroll/export/gross-pay-items')?.extract?.keyFallback).toEqual(expect.arrayContaining(['payrollId', 'date']));
+    expect(findEndpoint('accounting/journal-entries')?.extract?.keyFallback).toEqual(['number']);
+    expect(findEndpoint('accounting/payment-terms')?.extract?.keyFallback).toEqual(['name']);
+  });
+
+  it('reads the Intacct mappings from page 0 with includeTotal', () => {
+    expect(findEndpoint('settings/business-units/intacct')).toMatchObject({
+      defaultQuery: { includeTotal: 'true' },
+      extract: { mode: 'list-full', firstPage: 0, maxPageSize: 500 },
+    });
   });
 
   it('uses createdOn where rows have no modifiedOn', () => {

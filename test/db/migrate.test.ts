@@ -5,7 +5,7 @@ import { createTestDatabase, dropTestDatabases } from '../support/database.js';
 
 afterAll(dropTestDatabases);
 
-const allMigrations = ['001_bookkeeping', '002_cursor_sweeps', '003_cursor_kinds'];
+const allMigrations = ['001_bookkeeping', '002_cursor_sweeps', '003_cursor_kinds', '004_job_history_entries'];
 const bookkeeping = ['_cursors', '_rejects', '_run_endpoints', '_runs', '_seen_keys'];
 
 async function tablesIn(warehouse: Warehouse, schema: string): Promise<string[]> {

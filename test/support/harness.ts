@@ -15,6 +15,7 @@ import { sandboxTenantConfig, type SandboxConnection } from '../../src/cli/sandb
 import { createTestDatabase, dropTestDatabases } from './database.js';
 
 import { projectRoot } from './project-root.js';
+import { storedKey, storedTruth } from './stored-truth.js';
 
 export { projectRoot };
 export const cliPath = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
@@ -120,13 +121,14 @@ export async function stagingRows(pool: pg.Pool, schema: string, tenantId: strin
   return new Map(rows.map((row) => [keyOf(columns.map((c) => row[c])), row.data]));
 }
 
-const hasKey = (record: Record<string, unknown>, fields: string[]) => fields.every((f) => record[f] !== null && record[f] !== undefined);
-
-/** The truth's records that have a key, keyed like `stagingRows`. */
+/** The truth's records that have a key (their own or a fallback), keyed like `stagingRows`. */
 export function truthRows(sandbox: Sandbox, endpoint: string): Keyed {
   const descriptor = extractedEndpoints({ includeOptIn: true }).find((d) => d.name === endpoint)!;
-  const keyed = sandbox.truth(endpoint).filter((r) => hasKey(r, descriptor.key));
-  const rows = new Map(keyed.map((record) => [keyOf(descriptor.key.map((field) => record[field])), record]));
+  const keyed = storedTruth(sandbox, descriptor).flatMap((record) => {
+    const key = storedKey(record, descriptor);
+    return key ? [[keyOf(key), record] as const] : [];
+  });
+  const rows = new Map(keyed);
   // Two truth records under one key would make "equal to the truth" meaningless: a sandbox bug.
   expect({ endpoint, uniqueKeys: rows.size }).toEqual({ endpoint, uniqueKeys: keyed.length });
   return rows;
@@ -135,7 +137,7 @@ export function truthRows(sandbox: Sandbox, endpoint: string): Keyed {
 /** Records the truth holds without a usable key: the loader must have kept each in `_rejects`. */
 async function expectKeylessRejected(pool: pg.Pool, schema: string, sandbox: Sandbox, endpoint: string): Promise<void> {
   const descriptor = extractedEndpoints({ includeOptIn: true }).find((d) => d.name === endpoint)!;
-  const keyless = sandbox.truth(endpoint).filter((r) => !hasKey(r, descriptor.key));
+  const keyless = storedTruth(sandbox, descriptor).filter((r) => storedKey(r, descriptor) === null);
   if (keyless.length === 0) return;
   const { rows } = await pool.query(
     `select record from ${qualified(schema, '_rejects')} where tenant_id = $1 and endpoint = $2 and reason like 'key field%'`,
