@@ -24,6 +24,7 @@ nav a { margin-right: 16px; opacity: .85; }
 #search-results .text { display: block; font-size: 13px; color: var(--muted); }
 main { padding: 16px 24px 48px; max-width: 1400px; }
 h1 { font-size: 24px; margin: 8px 0 4px; }
+h1 code { font-size: 22px; }
 h2 { font-size: 18px; margin: 28px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
 .badge { display: inline-block; font-size: 12px; padding: 1px 8px; border-radius: 10px; background: var(--bg); border: 1px solid var(--line); color: var(--muted); vertical-align: middle; margin-left: 8px; }
 .lead { color: var(--muted); margin: 4px 0 12px; }

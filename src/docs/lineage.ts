@@ -110,6 +110,11 @@ export function lineageDot(graph: LineageGraph, root: string): string {
       `  ${dotString(node.id)} [label=${dotString(node.label)}, id=${dotString(node.id)}, class=${dotString(`lineage-node ${node.kind}`)}, URL=${dotString(root + node.href)}, tooltip=${dotString(`${node.kind}: ${node.label}`)}, ${STYLE[node.kind]}];`,
     );
   }
+  // One column per kind, so endpoints, staging tables, typed views, intermediate models and marts line up left to right.
+  for (const kind of ['endpoint', 'staging', 'view', 'intermediate', 'mart'] as const) {
+    const ids = graph.nodes.filter((n) => n.kind === kind).map((n) => dotString(n.id));
+    if (ids.length) lines.push(`  { rank=same; ${ids.join('; ')}; }`);
+  }
   for (const edge of graph.edges) {
     lines.push(`  ${dotString(edge.from)} -> ${dotString(edge.to)} [id=${dotString(edgeId(edge))}, class="lineage-edge"];`);
   }
