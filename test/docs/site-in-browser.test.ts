@@ -51,13 +51,14 @@ function expectedEdges(): string[] {
 
 describe.skipIf(!hasChromium)(title, () => {
   const fixture = useSandboxWarehouse({ scale: 0.05, seed: 3, now: new Date().toISOString() });
-  const out = mkdtempSync(join(tmpdir(), 'atlas-docs-'));
+  let out = '';
   let server: ChildProcess | undefined;
   let base = '';
   let pages: string[] = [];
   let browser: Browser;
 
   beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'atlas-docs-'));
     const env = cliEnv(fixture.sandbox, fixture.url);
     const build = await runCli(['build'], env);
     expect(build.code, build.stderr).toBe(0);
@@ -97,7 +98,7 @@ describe.skipIf(!hasChromium)(title, () => {
   afterAll(async () => {
     await browser?.close();
     server?.kill('SIGTERM');
-    rmSync(out, { recursive: true, force: true });
+    if (out) rmSync(out, { recursive: true, force: true });
   });
 
   it('loads every page without console errors or failed requests', async () => {
