@@ -3,20 +3,25 @@
  * build can fill (opt-in per-parent tables included), from the item schema of its endpoint's GET.
  */
 import { extractedEndpoints } from '../../src/catalog/index.js';
-import { stagingTargetFor } from '../../src/load/staging-target.js';
+import { stagingTargetFor, type StagingTarget } from '../../src/load/staging-target.js';
 import { canonicalNames } from '../catalog/names.js';
 import { storedItemSchema } from '../catalog/stored-item.js';
 import { getOperations, readSpecs, responseItem } from '../openapi/spec-reader.js';
 import { renderTypedView } from './render-view.js';
-import { viewColumns } from './view-columns.js';
+import { viewColumns, type ViewColumn } from './view-columns.js';
 
-/** File name (`<table>.sql`) → content, for every extracted endpoint. */
-export function generateTypedViews(openapiDir: string): Map<string, string> {
+/** One typed view to generate: its staging target and its columns in order. */
+export interface TypedViewSource {
+  target: StagingTarget;
+  columns: ViewColumn[];
+}
+
+/** Every extracted endpoint's typed view, in catalog order. */
+export function typedViewSources(openapiDir: string): TypedViewSource[] {
   const operations = readSpecs(openapiDir).flatMap(getOperations);
   const names = canonicalNames(operations.map((o) => o.location));
   const byName = new Map(operations.map((o, i) => [names[i], o]));
-  const files = new Map<string, string>();
-  for (const descriptor of extractedEndpoints({ includeOptIn: true })) {
+  return extractedEndpoints({ includeOptIn: true }).map((descriptor) => {
     const operation = byName.get(descriptor.name);
     if (!operation) throw new Error(`${descriptor.name}: not in the OpenAPI documents of ${openapiDir}`);
     const response = responseItem(operation.doc, operation.operation);
@@ -25,9 +30,17 @@ export function generateTypedViews(openapiDir: string): Map<string, string> {
     // What a staging row holds: the item, or the array element of an unnested endpoint (job history entries).
     const item = storedItemSchema(operation.doc, response.item, descriptor.extract?.unnest, descriptor.name);
     const columns = viewColumns({ doc: operation.doc, item, keyColumns: target.keyColumns, hasParent: target.hasParent }, descriptor.name);
+    return { target, columns };
+  });
+}
+
+/** File name (`<table>.sql`) → content, for every extracted endpoint. */
+export function generateTypedViews(openapiDir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const { target, columns } of typedViewSources(openapiDir)) {
     files.set(
       `${target.table}.sql`,
-      renderTypedView({ table: target.table, endpoint: descriptor.name, keyColumns: target.keyColumns, columns }),
+      renderTypedView({ table: target.table, endpoint: target.endpoint, keyColumns: target.keyColumns, columns }),
     );
   }
   return files;

@@ -20,6 +20,8 @@ export interface ViewColumn {
   type: ColumnType | 'staging';
   /** For the header's `-- column` lines, where the name does not say it all. */
   note?: string;
+  /** The OpenAPI field's own description, when it has one (for the data dictionary, `atlas docs`). */
+  description?: string;
 }
 
 const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -63,12 +65,19 @@ export function viewColumns(source: ViewSource, where: string): ViewColumn[] {
         if (topLevel.has(name)) continue; // the top-level field of that name wins
         const childSchema = resolveSchema(source.doc, childRaw, resolved);
         const type = childSchema.recursive || childSchema.schema.properties ? 'jsonb' : columnTypeOf(child, childSchema.schema);
-        add({ name, expression: columnExpression([field, child], type), type, note: dateNote(type, `${field}.${child}`) });
+        const description = descriptionOf(childRaw, childSchema.schema);
+        add({ name, expression: columnExpression([field, child], type), type, note: dateNote(type, `${field}.${child}`), description });
       }
       continue;
     }
     const type = columnTypeOf(field, resolved.schema);
-    add({ name: snakeCase(field), expression: columnExpression([field], type), type, note: dateNote(type, field) });
+    add({
+      name: snakeCase(field),
+      expression: columnExpression([field], type),
+      type,
+      note: dateNote(type, field),
+      description: descriptionOf(raw, resolved.schema),
+    });
   }
   const staging = (name: string): ViewColumn => ({ name, expression: `s.${name}`, type: 'staging' });
   return [
@@ -80,6 +89,13 @@ export function viewColumns(source: ViewSource, where: string): ViewColumn[] {
     ...(source.hasParent ? [{ ...staging('parent_id'), note: 'key of the parent record this row was read under' }] : []),
     { ...staging('data'), note: 'the record as received; fields added after generation appear here' },
   ];
+}
+
+/** A field's description: on the property itself (beside a `$ref`) or on the schema it resolves to. */
+function descriptionOf(raw: unknown, resolved: { description?: unknown }): string | undefined {
+  const own = (raw as { description?: unknown } | null)?.description;
+  const text = typeof own === 'string' ? own : typeof resolved.description === 'string' ? resolved.description : undefined;
+  return text?.trim() || undefined;
 }
 
 function dateNote(type: ColumnType, field: string): string | undefined {

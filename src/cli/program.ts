@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerBuildCommands } from './commands/build-sync.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerDocsCommand } from './commands/docs.js';
 import { registerEndpointsCommand } from './commands/endpoints.js';
 import { registerGetCommand } from './commands/get.js';
 import { registerGrantCommand } from './commands/grant.js';
@@ -25,5 +26,6 @@ export function createProgram(io: CliIo = processIo): Command {
   registerModelsCommand(program, context);
   registerGrantCommand(program, context);
   registerSandboxCommand(program, context);
+  registerDocsCommand(program, context);
   return program;
 }

@@ -145,5 +145,6 @@ describe('atlas CLI', () => {
     expect(result.stdout).toMatch(/succeeded/);
     expect(result.stdout).toMatch(/Loaded into schema "demo"/);
     expect(result.stdout).toMatch(/psql "postgres/);
+    expect(result.stdout).toMatch(/npx atlas docs --serve/);
   });
 });

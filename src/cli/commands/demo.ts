@@ -66,6 +66,7 @@ export function registerDemoCommand(program: Command, context: CliContext): void
               .query({ text: example, types: datesAsWritten })
               .catch((error: Error) => ({ rows: [{ error: error.message }] }));
             for (const row of sample.rows) io.stdout(`          ${JSON.stringify(row)}`);
+            io.stdout('Docs:     npx atlas docs --serve   # data dictionary: every mart and column, lineage, search');
             const keep = flags.keepRunning ?? Boolean(process.stdout.isTTY && process.stdin.isTTY);
             if (!keep && config.database.kind === 'embedded') {
               io.stdout(
