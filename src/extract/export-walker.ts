@@ -12,6 +12,7 @@
 import { ApiError, AtlasError } from '../errors.js';
 import { cursorOfKind, exportCursor } from '../load/cursor.js';
 import { latestTimestamp, preparePage } from '../load/prepare-page.js';
+import { timestampMillis } from '../load/timestamp.js';
 import { runPagePipeline } from './page-pipeline.js';
 import { loadWalkPage } from './load-walk-page.js';
 import type { WalkContext } from './types.js';
@@ -71,7 +72,7 @@ export async function walkExport(context: WalkContext): Promise<void> {
   } catch (error) {
     if (saved.continueFrom === null || !isTokenRefusal(error)) throw error;
     start = saved.maxModifiedOn
-      ? new Date(Date.parse(saved.maxModifiedOn) - TOKEN_FALLBACK_MARGIN_MS).toISOString()
+      ? new Date(timestampMillis(saved.maxModifiedOn) - TOKEN_FALLBACK_MARGIN_MS).toISOString()
       : (context.startDate ?? undefined);
     const note = `ServiceTitan refused the saved continuation token (${(error as ApiError).status}); restarted from ${start ? `modifiedOn >= ${start} (newest loaded change minus 1 h)` : 'the beginning'}`;
     context.notes.push(note);

@@ -17,6 +17,7 @@ import { AtlasError } from '../errors.js';
 import { cursorOfKind, idleListCursor, listCursorAtPage } from '../load/cursor.js';
 import { clearSeenKeys, finishFullWalk } from '../load/finish-full-walk.js';
 import { latestTimestamp, preparePage } from '../load/prepare-page.js';
+import { timestampMillis } from '../load/timestamp.js';
 import { runPagePipeline } from './page-pipeline.js';
 import { loadWalkPage } from './load-walk-page.js';
 import type { WalkContext } from './types.js';
@@ -74,7 +75,7 @@ export async function walkList(context: WalkContext): Promise<void> {
   };
 
   const nextBookmark = (): string | null =>
-    maxModifiedOn ? new Date(Date.parse(maxModifiedOn) - LIST_BOOKMARK_MARGIN_MS).toISOString() : (bound ?? saved.bookmark);
+    maxModifiedOn ? new Date(timestampMillis(maxModifiedOn) - LIST_BOOKMARK_MARGIN_MS).toISOString() : (bound ?? saved.bookmark);
 
   // A server that ignores `page` would hand back the same page forever: stop instead of looping.
   let previousFingerprint = '';

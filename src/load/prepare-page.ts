@@ -11,6 +11,7 @@
  */
 import { escapeLoneSurrogates, fitsBigint, hasLoneSurrogate, isValidTimestamp, looksLikeTimestamp } from './record-checks.js';
 import type { StagingTarget } from './staging-target.js';
+import { timestampMillis } from './timestamp.js';
 
 export interface PreparedRow {
   keyValues: string[];
@@ -43,12 +44,12 @@ const nulEscape = /(?<!\\)(?:\\\\)*\\u0000/;
 /** A change timestamp Postgres will accept, or null. Offset-less values are UTC (session zone). */
 export function parseChangeTimestamp(value: unknown): string | null {
   if (typeof value !== 'string' || !isoTimestamp.test(value) || !isValidTimestamp(value)) return null;
-  return Number.isNaN(Date.parse(value.length === 10 ? value : value.replace(' ', 'T'))) ? null : value;
+  return Number.isNaN(timestampMillis(value)) ? null : value;
 }
 
 /** Compares two accepted timestamps at microsecond precision (beyond what Date offers). */
 export function compareTimestamps(a: string, b: string): number {
-  const ms = Date.parse(a) - Date.parse(b);
+  const ms = timestampMillis(a) - timestampMillis(b);
   if (ms !== 0 || Number.isNaN(ms)) return Number.isNaN(ms) ? 0 : ms;
   return subMillisecond(a) - subMillisecond(b);
 }
