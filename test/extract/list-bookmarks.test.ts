@@ -101,4 +101,20 @@ describe('incremental list bookmarks', () => {
     await build('501');
     expect(await ids('501')).toEqual([1, 2]);
   });
+
+  it("clamp a far-future modifiedOn to the server's present, so later changes are still seen", async () => {
+    records.set('502', [
+      { id: 1, modifiedOn: '2025-01-01T00:00:00Z' },
+      { id: 2, modifiedOn: '2099-01-01T00:00:00Z' },
+    ]);
+    const before = Date.now();
+    await build('502');
+    const saved = await bookmark('502');
+    expect(Date.parse(saved ?? '')).toBeLessThanOrEqual(Date.now());
+    expect(Date.parse(saved ?? '')).toBeGreaterThanOrEqual(before - 2 * 3_600_000);
+
+    records.get('502')!.push({ id: 3, modifiedOn: new Date().toISOString() });
+    await build('502');
+    expect(await ids('502')).toEqual([1, 2, 3]);
+  });
 });
