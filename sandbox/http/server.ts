@@ -85,6 +85,8 @@ async function api(core: SandboxCore, req: IncomingMessage, res: ServerResponse,
     status: 0,
   };
   core.log.push(entry);
+  // The API's present is the simulated clock, as ServiceTitan's Date header is its own clock.
+  res.setHeader('Date', new Date(Date.parse(core.clock())).toUTCString());
   const reply = (r: Reply): void => {
     entry.status = r.status;
     send(res, r);

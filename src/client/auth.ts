@@ -69,7 +69,9 @@ export class TokenProvider {
     const cached = this.current;
     if (cached && Date.now() < cached.renewAt) return cached.value;
     if (!this.inflight) {
-      this.inflight = this.fetchToken().finally(() => {
+      // The caller that starts the fetch lends it its signal: Ctrl-C ends the fetch's sleeps too,
+      // so no retry timer keeps the process alive after a cancelled run.
+      this.inflight = this.fetchToken(signal).finally(() => {
         this.inflight = undefined;
       });
       // A failure is delivered to the waiting callers; this handler only avoids an unhandled
@@ -93,7 +95,7 @@ export class TokenProvider {
     if (this.current?.value === token) this.current = undefined;
   }
 
-  private async fetchToken(): Promise<CachedToken> {
+  private async fetchToken(signal?: AbortSignal): Promise<CachedToken> {
     const { maxAttempts, backoff, logger } = this.options;
     let failures = 0;
     let last = '';
@@ -128,7 +130,7 @@ export class TokenProvider {
         last = error.describe();
         logger.debug('token request failed', { attempt, error: last });
         if (failures >= maxAttempts) throw this.exhausted(attempt, last, undefined, error);
-        await sleep(backoffDelay(failures, backoff));
+        await sleep(backoffDelay(failures, backoff), signal);
         continue;
       }
 
@@ -161,7 +163,7 @@ export class TokenProvider {
         kind === 'rate-limited'
           ? (parseRetryAfter(result.headers['retry-after']) ?? DEFAULT_RETRY_AFTER_MS)
           : backoffDelay(failures, backoff);
-      await sleep(wait);
+      await sleep(wait, signal);
     }
   }
 

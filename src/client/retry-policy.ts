@@ -15,6 +15,12 @@ export const DEFAULT_TIMEOUT_MS = 100_000;
 export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 500, maxMs: 30_000 };
 /** Wait used when a 429 carries no usable Retry-After. */
 export const DEFAULT_RETRY_AFTER_MS = 5_000;
+/**
+ * Longest `Retry-After` honoured. A tenant's lock is held while it waits, so an unbounded answer
+ * (sixteen answers of 3600 held a tenant for 16 hours) would stall every run behind it; past
+ * this a retry simply finds out sooner, and the bounded 429 budget still ends the request.
+ */
+export const MAX_RETRY_AFTER_MS = 60_000;
 /** 429s are not the endpoint's fault, so they get their own budget — but a bounded one. */
 export const RATE_LIMIT_BUDGET_FACTOR = 2;
 
@@ -26,15 +32,15 @@ export function backoffDelay(retry: number, backoff: BackoffOptions, random: () 
 
 /**
  * `Retry-After` in milliseconds: delta-seconds (`"5"`, `"1.5"`) or an HTTP-date. Returns
- * undefined when absent or unreadable; never negative.
+ * undefined when absent or unreadable; never negative, never above MAX_RETRY_AFTER_MS.
  */
 export function parseRetryAfter(header: string | string[] | undefined, now: number = Date.now()): number | undefined {
   const value = (Array.isArray(header) ? header[0] : header)?.trim();
   if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.min(MAX_RETRY_AFTER_MS, Math.round(Number(value) * 1000));
   const date = Date.parse(value);
   if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, date - now));
 }
 
 export type ResponseClass = 'ok' | 'unauthorized' | 'rate-limited' | 'retriable' | 'final';

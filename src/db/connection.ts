@@ -22,12 +22,26 @@ export interface Warehouse {
 /** int8 as string would make every count a string; counts here stay far below 2^53. */
 pg.types.setTypeParser(20, (value: string) => Number(value));
 
-export async function openWarehouse(url: string, options: { poolSize?: number; onClose?: () => Promise<void> } = {}): Promise<Warehouse> {
+/**
+ * How long opening a connection (or waiting for a pooled one) may take before it fails, so an
+ * unreachable or silent server ends the command instead of hanging it.
+ */
+export const CONNECT_TIMEOUT_MS = 30_000;
+
+export async function openWarehouse(
+  url: string,
+  options: { poolSize?: number; onClose?: () => Promise<void>; connectTimeoutMs?: number } = {},
+): Promise<Warehouse> {
   const password = safePassword(url);
   registerSecret(password);
   const max = options.poolSize ?? 10;
   // `-c TimeZone=UTC` sets the zone at connection start, before any query can run (both clients).
-  const session = { connectionString: url, application_name: 'atlas', options: '-c TimeZone=UTC' };
+  const session = {
+    connectionString: url,
+    application_name: 'atlas',
+    options: '-c TimeZone=UTC',
+    connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
+  };
   const pool = new pg.Pool({ ...session, max } as pg.PoolConfig);
   pool.on('error', () => {});
   const knex = knexFactory({ client: 'pg', connection: session as Knex.PgConnectionConfig, pool: { min: 0, max: 4 } });

@@ -12,8 +12,10 @@
 import { ApiError, AtlasError } from '../errors.js';
 import { cursorOfKind, exportCursor } from '../load/cursor.js';
 import { latestTimestamp, preparePage } from '../load/prepare-page.js';
+import { timestampMillis } from '../load/timestamp.js';
 import { runPagePipeline } from './page-pipeline.js';
 import { storedRecords } from './stored-records.js';
+import { clampToPresent, serverPresent } from './server-present.js';
 import { loadWalkPage } from './load-walk-page.js';
 import type { WalkContext } from './types.js';
 
@@ -26,9 +28,11 @@ interface ExportPage {
   continueFrom: string | null;
   hasMore: boolean;
   attempts: number;
+  /** The server's present when it answered (see server-present.ts). */
+  present: number;
 }
 
-function parseExportBody(body: unknown, endpoint: string): Omit<ExportPage, 'from' | 'attempts'> {
+function parseExportBody(body: unknown, endpoint: string): Omit<ExportPage, 'from' | 'attempts' | 'present'> {
   const b = body as { data?: unknown; hasMore?: unknown; continueFrom?: unknown } | null;
   if (!b || typeof b !== 'object' || !Array.isArray(b.data)) {
     throw new AtlasError('API_BAD_RESPONSE', `${endpoint}: export response has no "data" array`, { retriable: true });
@@ -62,7 +66,7 @@ export async function walkExport(context: WalkContext): Promise<void> {
       );
     }
     if (from !== undefined) requested.add(from);
-    return { ...page, from, attempts: response.attempts };
+    return { ...page, from, attempts: response.attempts, present: serverPresent(response.headers) };
   };
 
   let first: ExportPage;
@@ -72,7 +76,7 @@ export async function walkExport(context: WalkContext): Promise<void> {
   } catch (error) {
     if (saved.continueFrom === null || !isTokenRefusal(error)) throw error;
     start = saved.maxModifiedOn
-      ? new Date(Date.parse(saved.maxModifiedOn) - TOKEN_FALLBACK_MARGIN_MS).toISOString()
+      ? new Date(timestampMillis(saved.maxModifiedOn) - TOKEN_FALLBACK_MARGIN_MS).toISOString()
       : (context.startDate ?? undefined);
     const note = `ServiceTitan refused the saved continuation token (${(error as ApiError).status}); restarted from ${start ? `modifiedOn >= ${start} (newest loaded change minus 1 h)` : 'the beginning'}`;
     context.notes.push(note);
@@ -86,7 +90,8 @@ export async function walkExport(context: WalkContext): Promise<void> {
     async (position) => step(await fetchPage(position as string)),
     async (page) => {
       const prepared = preparePage(storedRecords(page.data, descriptor.extract), target);
-      maxModifiedOn = latestTimestamp(maxModifiedOn, prepared.maxModifiedOn);
+      // The refused-token fallback restarts from here: never from beyond the server's present.
+      maxModifiedOn = clampToPresent(latestTimestamp(maxModifiedOn, prepared.maxModifiedOn), page.present);
       const cursor = exportCursor(page.continueFrom ?? page.from ?? saved.continueFrom, maxModifiedOn);
       await loadWalkPage(context, { prepared, cursor, attempts: page.attempts });
     },

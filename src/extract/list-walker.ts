@@ -17,8 +17,10 @@ import { AtlasError } from '../errors.js';
 import { cursorOfKind, idleListCursor, listCursorAtPage } from '../load/cursor.js';
 import { clearSeenKeys, finishFullWalk } from '../load/finish-full-walk.js';
 import { latestTimestamp, preparePage } from '../load/prepare-page.js';
+import { timestampMillis } from '../load/timestamp.js';
 import { runPagePipeline } from './page-pipeline.js';
 import { storedRecords } from './stored-records.js';
+import { clampToPresent, serverPresent } from './server-present.js';
 import { loadWalkPage } from './load-walk-page.js';
 import type { WalkContext } from './types.js';
 
@@ -30,6 +32,8 @@ interface ListPage {
   data: unknown[];
   hasMore: boolean;
   attempts: number;
+  /** The server's present when it answered (see server-present.ts). */
+  present: number;
 }
 
 export /** A list response's rows and whether more pages follow; throws API_BAD_RESPONSE on a wrong shape. */
@@ -73,11 +77,16 @@ export async function walkList(context: WalkContext): Promise<void> {
       ...(plan.incrementalParam && bound ? { [plan.incrementalParam]: bound } : {}),
     };
     const response = await context.source.request(context.url, query, { endpoint: descriptor.name, signal: context.signal });
-    return { number, ...parseListBody(response.body, descriptor.name), attempts: response.attempts };
+    return {
+      number,
+      ...parseListBody(response.body, descriptor.name),
+      attempts: response.attempts,
+      present: serverPresent(response.headers),
+    };
   };
 
   const nextBookmark = (): string | null =>
-    maxModifiedOn ? new Date(Date.parse(maxModifiedOn) - LIST_BOOKMARK_MARGIN_MS).toISOString() : (bound ?? saved.bookmark);
+    maxModifiedOn ? new Date(timestampMillis(maxModifiedOn) - LIST_BOOKMARK_MARGIN_MS).toISOString() : (bound ?? saved.bookmark);
 
   // A server that ignores `page` would hand back the same page forever: stop instead of looping.
   let previousFingerprint = '';
@@ -100,7 +109,8 @@ export async function walkList(context: WalkContext): Promise<void> {
     (position) => step(position as number),
     async (page) => {
       const prepared = preparePage(storedRecords(page.data, plan), target);
-      maxModifiedOn = latestTimestamp(maxModifiedOn, prepared.maxModifiedOn);
+      // Clamped, the saved value too: a cursor poisoned before this guard heals on its next walk.
+      maxModifiedOn = clampToPresent(latestTimestamp(maxModifiedOn, prepared.maxModifiedOn), page.present);
       const lastOfBoundedWalk = !page.hasMore && !sweeping;
       const cursor = lastOfBoundedWalk
         ? idleListCursor(mode, { maxModifiedOn, bookmark: nextBookmark(), sweptAt: saved.sweptAt })

@@ -3,13 +3,17 @@
  * - the key is read from the catalog's key fields; a record without a usable key is rejected
  *   (kept with its reason in `_rejects`, never dropped silently), unless the endpoint's key is
  *   nullable and its fallback fields identify the record (./fallback-key.ts);
- * - a record Postgres cannot store as jsonb (a NUL character) is rejected the same way;
+ * - a record Postgres would refuse is rejected the same way, so the rest of the page loads: a NUL
+ *   character or a lone UTF-16 surrogate (jsonb), a bigint key beyond 64 bits, an impossible change
+ *   timestamp (see record-checks.ts);
  * - duplicates of one key within the page collapse to the newest version by the change field
  *   (on a tie, or when either has none, the later one in the page wins), because one
  *   `insert … on conflict` cannot touch a row twice.
  */
 import { fallbackKey } from './fallback-key.js';
+import { escapeLoneSurrogates, fitsBigint, hasLoneSurrogate, isValidTimestamp, looksLikeTimestamp } from './record-checks.js';
 import type { StagingTarget } from './staging-target.js';
+import { timestampMillis } from './timestamp.js';
 
 export interface PreparedRow {
   keyValues: string[];
@@ -37,18 +41,17 @@ export interface PreparedPage {
 }
 
 const isoTimestamp = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
-const integer = /^-?\d{1,19}$/;
 const nulEscape = /(?<!\\)(?:\\\\)*\\u0000/;
 
 /** A change timestamp Postgres will accept, or null. Offset-less values are UTC (session zone). */
 export function parseChangeTimestamp(value: unknown): string | null {
-  if (typeof value !== 'string' || !isoTimestamp.test(value)) return null;
-  return Number.isNaN(Date.parse(value.length === 10 ? value : value.replace(' ', 'T'))) ? null : value;
+  if (typeof value !== 'string' || !isoTimestamp.test(value) || !isValidTimestamp(value)) return null;
+  return Number.isNaN(timestampMillis(value)) ? null : value;
 }
 
 /** Compares two accepted timestamps at microsecond precision (beyond what Date offers). */
 export function compareTimestamps(a: string, b: string): number {
-  const ms = Date.parse(a) - Date.parse(b);
+  const ms = timestampMillis(a) - timestampMillis(b);
   if (ms !== 0 || Number.isNaN(ms)) return Number.isNaN(ms) ? 0 : ms;
   return subMillisecond(a) - subMillisecond(b);
 }
@@ -69,7 +72,7 @@ function keyValue(value: unknown, type: 'bigint' | 'text'): string | null {
   if (value === null || value === undefined) return null;
   if (type === 'bigint') {
     const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : typeof value === 'string' ? value : '';
-    return integer.test(text) ? text : null;
+    return fitsBigint(text) ? text : null;
   }
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
 }
@@ -105,7 +108,7 @@ export function preparePage(records: unknown[], target: StagingTarget, parentKey
       missing = null;
     }
     if (missing !== null) {
-      const expected = target.keyTypes[target.keyFields.indexOf(missing)] === 'bigint' ? 'an integer' : 'a value';
+      const expected = target.keyTypes[target.keyFields.indexOf(missing)] === 'bigint' ? 'a 64-bit integer' : 'a value';
       rejects.push({ reason: `key field "${missing}" is missing or not ${expected}`, record: json });
       continue;
     }
@@ -116,7 +119,16 @@ export function preparePage(records: unknown[], target: StagingTarget, parentKey
       });
       continue;
     }
-    const modifiedOn = target.changeField ? parseChangeTimestamp(fields[target.changeField]) : null;
+    if (hasLoneSurrogate(json)) {
+      rejects.push({ reason: 'contains a lone UTF-16 surrogate, which Postgres jsonb cannot store', record: escapeLoneSurrogates(json) });
+      continue;
+    }
+    const change = target.changeField ? fields[target.changeField] : undefined;
+    if (typeof change === 'string' && looksLikeTimestamp(change) && !isValidTimestamp(change)) {
+      rejects.push({ reason: `change field "${target.changeField}" is not a real timestamp: ${JSON.stringify(change)}`, record: json });
+      continue;
+    }
+    const modifiedOn = target.changeField ? parseChangeTimestamp(change) : null;
     maxModifiedOn = latestTimestamp(maxModifiedOn, modifiedOn);
     const row: PreparedRow = { keyValues, parentKey, json, modifiedOn, active: fields.active !== false };
     const id = keyValues.join('\u0001');

@@ -3,8 +3,12 @@
  * lock keyed by (staging schema, tenant id), held on a dedicated connection for the whole run.
  * The lock dies with the connection, so a killed process never leaves a tenant locked.
  * Tenants lock independently: a second run on another tenant proceeds.
+ *
+ * The lock's connection is opened beside the pool, not taken from it: a tenant holds its lock
+ * while its endpoints wait for the concurrency limit, so with pooled lock connections enough
+ * tenants (≥ pool size) would hold every connection and wait forever for one more.
  */
-import type pg from 'pg';
+import pg from 'pg';
 import { AtlasError } from '../errors.js';
 import { qualified } from '../db/identifiers.js';
 
@@ -13,8 +17,11 @@ export interface TenantLock {
 }
 
 export async function lockTenant(pool: pg.Pool, schema: string, tenant: { tenantId: string; name: string }): Promise<TenantLock> {
-  const client = await pool.connect();
+  const client = new pg.Client(pool.options as pg.ClientConfig);
+  // A dropped lock connection (server restart) must not crash the process; the lock died with it.
+  client.on('error', () => {});
   try {
+    await client.connect();
     const { rows } = await client.query('select pg_try_advisory_lock(hashtext($1), hashtext($2)) as locked', [
       `atlas:${schema}`,
       tenant.tenantId,
@@ -30,21 +37,19 @@ export async function lockTenant(pool: pg.Pool, schema: string, tenant: { tenant
       );
     }
   } catch (error) {
-    client.release();
+    await client.end().catch(() => {});
     throw error;
   }
   return {
     async release() {
-      try {
-        await client.query('select pg_advisory_unlock(hashtext($1), hashtext($2))', [`atlas:${schema}`, tenant.tenantId]);
-      } finally {
-        client.release();
-      }
+      // Ending the session releases the lock too, so a failed unlock (connection lost) is harmless.
+      await client.query('select pg_advisory_unlock(hashtext($1), hashtext($2))', [`atlas:${schema}`, tenant.tenantId]).catch(() => {});
+      await client.end().catch(() => {});
     },
   };
 }
 
-async function describeHolder(client: pg.PoolClient, schema: string, tenantId: string): Promise<string> {
+async function describeHolder(client: pg.Client, schema: string, tenantId: string): Promise<string> {
   try {
     const { rows } = await client.query(
       `select id, command, pid, host, started_at from ${qualified(schema, '_runs')}

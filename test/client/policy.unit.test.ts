@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { backoffDelay, bucketShape, parseRetryAfter, TokenBucket } from '../../src/client/index.js';
 import { describeBody, summarizeBody } from '../../src/client/body.js';
 import { renewalMarginSeconds } from '../../src/client/auth.js';
+import { MAX_RETRY_AFTER_MS } from '../../src/client/retry-policy.js';
 
 describe('backoffDelay (full jitter)', () => {
   const backoff = { baseMs: 100, maxMs: 1_000 };
@@ -102,5 +103,13 @@ describe('body summaries', () => {
     expect(describeBody(problem, 'application/json')).toBe(': Validation failed — pageSize: too big');
     expect(describeBody('{"data":[1,', 'application/json')).toMatch(/truncated or invalid JSON/);
     expect(describeBody('', undefined)).toBe(' (empty body)');
+  });
+});
+
+describe('parseRetryAfter cap (issue 9, finding 9)', () => {
+  it('never waits longer than MAX_RETRY_AFTER_MS, however long the server asks', () => {
+    expect(parseRetryAfter('3600')).toBe(MAX_RETRY_AFTER_MS);
+    expect(parseRetryAfter('Thu, 01 Jan 2026 05:00:00 GMT', Date.parse('2026-01-01T00:00:00Z'))).toBe(MAX_RETRY_AFTER_MS);
+    expect(MAX_RETRY_AFTER_MS).toBeLessThanOrEqual(60_000);
   });
 });

@@ -150,8 +150,8 @@ describe('loadPage', () => {
       scope.tenantId,
     ]);
     expect(rows.map((r) => r.reason)).toEqual([
-      'key field "jobId" is missing or not an integer',
-      'key field "technicianId" is missing or not an integer',
+      'key field "jobId" is missing or not a 64-bit integer',
+      'key field "technicianId" is missing or not a 64-bit integer',
       'contains a NUL character, which Postgres jsonb cannot store',
       'not a JSON object',
     ]);

@@ -1,0 +1,116 @@
+/**
+ * Finding 4 of issue 9: records JavaScript accepts but Postgres refuses (a lone UTF-16 surrogate,
+ * an impossible date, a key beyond bigint) must not fail their page — before, the page's
+ * transaction failed, the cursor never moved and every later run failed on the same record. Each
+ * goes to `_rejects` with its reason and the rest of the page loads; a page on which every
+ * record is rejected loads its rejects, moves the cursor and fails the endpoint loudly.
+ * The server is a ServiceTitan sending such records over real HTTP (the sandbox's data is clean).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWarehouse, type Warehouse } from '../../src/db/connection.js';
+import { createLogger } from '../../src/log/logger.js';
+import { runBuild } from '../../src/pipeline/build.js';
+import { logProgress } from '../../src/pipeline/progress.js';
+import { createTestDatabase, dropTestDatabases } from '../support/database.js';
+import { testConfig } from '../support/harness.js';
+
+const logger = createLogger({ level: 'error' });
+const good = (id: number) => JSON.stringify({ id, active: true, modifiedOn: '2025-01-01T00:00:00Z' });
+/** Export pages by the `from` they answer; raw JSON text, so oddities reach the client as sent. */
+const pages: Record<string, string> = {
+  '': `{"hasMore":true,"continueFrom":"p2","data":[${[
+    good(1),
+    '{"id":2,"active":true,"name":"half an emoji \\ud83d","modifiedOn":"2025-01-01T00:00:00Z"}',
+    '{"id":3,"active":true,"modifiedOn":"2024-02-30T10:00:00Z"}',
+    '{"id":9223372036854775808,"active":true,"modifiedOn":"2025-01-01T00:00:00Z"}',
+    good(4),
+  ].join(',')}]}`,
+  p2: `{"hasMore":true,"continueFrom":"p3","data":[{"customerId":5},{"customerId":6}]}`,
+  p3: `{"hasMore":false,"continueFrom":"p4","data":[${good(7)}]}`,
+  p4: `{"hasMore":false,"continueFrom":"p4","data":[]}`,
+};
+
+let server: Server;
+let base: string;
+let warehouse: Warehouse;
+let url: string;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const reply = (body: string) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(body);
+    };
+    if (req.url === '/connect/token')
+      return reply(JSON.stringify({ access_token: 'tok-123456789', expires_in: 900, token_type: 'Bearer' }));
+    if (req.url?.includes('/export/customers')) {
+      const from = new URL(req.url, 'http://x').searchParams.get('from') ?? '';
+      return reply(pages[from] ?? pages['']);
+    }
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = await createTestDatabase();
+  warehouse = await openWarehouse(url);
+});
+
+afterAll(async () => {
+  await warehouse?.close();
+  await new Promise((resolve) => server.close(resolve));
+  await dropTestDatabases();
+});
+
+async function build() {
+  const config = testConfig(url, [], {
+    endpoints: { include: ['crm/export/customers'], exclude: [] },
+    tenants: [
+      {
+        name: 'odd',
+        tenantId: '42',
+        clientId: 'cid.x',
+        clientSecret: 'cs1.x',
+        appKey: 'ak1.x',
+        timezone: 'UTC',
+        environment: 'production',
+        apiUrl: base,
+        authUrl: `${base}/connect/token`,
+        requestsPerSecond: 100,
+      },
+    ],
+  });
+  const summary = await runBuild(config, warehouse, { command: 'build', fullRefresh: false }, logger, logProgress(logger));
+  return summary.tenants.flatMap((t) => ('endpoints' in t ? t.endpoints : []));
+}
+
+describe('records Postgres would refuse', () => {
+  it('are rejected with their reason while the rest of the page loads; an all-rejected page fails loudly but moves on', async () => {
+    const first = await build();
+    expect(first.map((o) => o.status)).toEqual(['failed']);
+    expect(first[0].error).toMatch(/all 2 records of a page were rejected \(first reason: key field "id" is missing/);
+
+    const ids = async () => (await warehouse.pool.query('select id::text from atlas.crm_customers order by id')).rows.map((r) => r.id);
+    expect(await ids()).toEqual(['1', '4']);
+    const rejects = await warehouse.pool.query('select reason, record from atlas._rejects order by id');
+    expect(rejects.rows.map((r) => r.reason)).toEqual([
+      'contains a lone UTF-16 surrogate, which Postgres jsonb cannot store',
+      'change field "modifiedOn" is not a real timestamp: "2024-02-30T10:00:00Z"',
+      'key field "id" is missing or not a 64-bit integer',
+      'key field "id" is missing or not a 64-bit integer',
+      'key field "id" is missing or not a 64-bit integer',
+    ]);
+    // The kept text is valid for jsonb, so an analyst can still query it.
+    expect(
+      (await warehouse.pool.query('select record::jsonb->>$1 as name from atlas._rejects order by id limit 1', ['name'])).rows[0].name,
+    ).toBe('half an emoji \\ud83d');
+    const runs = await warehouse.pool.query('select status from atlas._runs');
+    expect(runs.rows).toEqual([{ status: 'failed' }]);
+
+    // The next run is not blocked: it resumes after the rejected page and succeeds.
+    const second = await build();
+    expect(second.map((o) => o.status)).toEqual(['succeeded']);
+    expect(await ids()).toEqual(['1', '4', '7']);
+  });
+});
