@@ -45,7 +45,11 @@ export function guardProcessOutput(): void {
  */
 export function writeOutput(stream: NodeJS.WriteStream, text: string): Promise<void> {
   if (isClosed(stream)) return Promise.resolve();
-  if (stream.write(text)) return Promise.resolve();
+  return stream.write(text) ? Promise.resolve() : canWriteAgain(stream);
+}
+
+/** Resolves when `stream` drains, closes or fails (whichever comes first), leaving no listener behind. */
+export function canWriteAgain(stream: NodeJS.WritableStream): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       stream.off('drain', done);

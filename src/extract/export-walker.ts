@@ -27,7 +27,7 @@ interface ExportPage {
   attempts: number;
 }
 
-function parseExportBody(body: unknown, endpoint: string): Omit<ExportPage, 'from' | 'attempts'> {
+export function parseExportBody(body: unknown, endpoint: string): Omit<ExportPage, 'from' | 'attempts'> {
   const b = body as { data?: unknown; hasMore?: unknown; continueFrom?: unknown } | null;
   if (!b || typeof b !== 'object' || !Array.isArray(b.data)) {
     throw new AtlasError('API_BAD_RESPONSE', `${endpoint}: export response has no "data" array`, { retriable: true });
