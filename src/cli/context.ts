@@ -10,6 +10,7 @@ import type { AtlasConfig } from '../config/types.js';
 import { AtlasError, exitCodeFor } from '../errors.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { redactText } from '../log/redact.js';
+import { writeOutput } from './process-output.js';
 
 /** The program-wide flags (see `addGlobalOptions`), valid before or after the command name. */
 export interface GlobalOptions {
@@ -42,9 +43,10 @@ export interface CliContext {
   action: <A extends unknown[]>(run: (...args: A) => Promise<void>) => (...args: A) => Promise<void>;
 }
 
+/** The process's streams; nothing is written once a reader has gone (see process-output.ts). */
 export const processIo: CliIo = {
-  stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : text + '\n'),
-  stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : text + '\n'),
+  stdout: (text) => void writeOutput(process.stdout, text.endsWith('\n') ? text : text + '\n'),
+  stderr: (text) => void writeOutput(process.stderr, text.endsWith('\n') ? text : text + '\n'),
 };
 
 /** Declares the global flags on the root program. */

@@ -85,6 +85,16 @@ export function checkPositiveNumber(label: string, value: unknown, example: numb
   return checkNumber(label, value, (n) => Number.isFinite(n) && n > 0, `is not a positive number: e.g. ${example}`, problems);
 }
 
+/** true/false, or (from the environment) "true", "false", "1", "0". */
+export function checkBoolean(label: string, value: unknown, problems: Problems): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+  if (text === 'true' || text === '1') return true;
+  if (text === 'false' || text === '0') return false;
+  problems.add(label, `${showValue(value)} is not valid: expected true or false`);
+  return undefined;
+}
+
 export function checkPort(label: string, value: unknown, example: number, problems: Problems): number | undefined {
   const fits = (n: number) => Number.isInteger(n) && n >= 1 && n <= 65535;
   return checkNumber(label, value, fits, `is not a TCP port: expected a whole number from 1 to 65535, e.g. ${example}`, problems);

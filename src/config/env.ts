@@ -15,6 +15,7 @@ export const ENV = {
   stateDir: 'ATLAS_STATE_DIR',
   logLevel: 'ATLAS_LOG_LEVEL',
   logFormat: 'ATLAS_LOG_FORMAT',
+  logQuiet: 'ATLAS_LOG_QUIET',
   embeddedPort: 'ATLAS_EMBEDDED_PG_PORT',
   tenantId: 'ST_TENANT_ID',
   clientId: 'ST_CLIENT_ID',

@@ -8,7 +8,16 @@
  * cannot be wrong in a way that matters); its label says where it came from.
  */
 import { isAbsolute, resolve } from 'node:path';
-import { checkChoice, checkDate, checkKeys, checkPositiveInteger, checkSchema, checkStringList, isPlainObject } from './checks.js';
+import {
+  checkBoolean,
+  checkChoice,
+  checkDate,
+  checkKeys,
+  checkPositiveInteger,
+  checkSchema,
+  checkStringList,
+  isPlainObject,
+} from './checks.js';
 import { resolveDatabase } from './database.js';
 import { ENV, envValue, fromSource, substituteEnv } from './env.js';
 import { Problems, showValue, typeName } from './problems.js';
@@ -32,6 +41,7 @@ const SETTINGS = {
   concurrency: { default: 8, env: ENV.concurrency, flag: ['--concurrency', 'concurrency'] },
   'log.level': { default: 'info', env: ENV.logLevel, flag: ['--log-level', 'logLevel'] },
   'log.format': { default: 'text', env: ENV.logFormat, flag: ['--log-format', 'logFormat'] },
+  'log.quiet': { env: ENV.logQuiet, flag: ['--quiet', 'quiet'] },
 } satisfies Record<string, SettingSources>;
 
 export interface ConfigSources {
@@ -74,7 +84,7 @@ export function resolveConfig(sources: ConfigSources): Resolution {
       `must hold a JSON object, not ${typeName(sources.file.value)}: ` + 'e.g. {"schema": "atlas", "tenants": [...]}',
     );
   }
-  const logDoc = objectAt(doc, 'log', ['level', 'format'], '{"level": "info", "format": "text"}', problems);
+  const logDoc = objectAt(doc, 'log', ['level', 'format', 'quiet'], '{"level": "info", "format": "text", "quiet": false}', problems);
   const endpointsExample = '{"include": ["crm/export/customers"], "exclude": []}';
   const endpointsDoc = objectAt(doc, 'endpoints', ['include', 'exclude'], endpointsExample, problems);
 
@@ -116,6 +126,7 @@ export function resolveConfig(sources: ConfigSources): Resolution {
   });
   const level = setting('log.level', logDoc?.level, (label, value) => checkChoice(label, value, LOG_LEVELS, problems));
   const format = setting('log.format', logDoc?.format, (label, value) => checkChoice(label, value, LOG_FORMATS, problems));
+  const quiet = setting('log.quiet', logDoc?.quiet, (label, value) => checkBoolean(label, value, problems));
 
   const endpoints = resolveEndpoints(endpointsDoc, flags.endpoints, problems);
   const { stCredentials, requireTenants } = sources;
@@ -127,7 +138,8 @@ export function resolveConfig(sources: ConfigSources): Resolution {
   if (!level || !format || !endpoints) return result;
   // No startDate from any source means full history (null).
   const config = { database, schema, martsSchema, startDate: startDate ?? null, concurrency, tenants, endpoints, stateDir };
-  return { ...result, config: { ...config, log: { level, format } } };
+  // `quiet` is left out unless some source sets it, so configs without it compare as before.
+  return { ...result, config: { ...config, log: { level, format, ...(quiet === undefined ? {} : { quiet }) } } };
 }
 
 /** A nested object of the config file (`log`, `endpoints`), key-checked; undefined when absent. */

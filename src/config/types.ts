@@ -51,7 +51,8 @@ export interface AtlasConfig {
   endpoints: EndpointSelection;
   /** Directory for Atlas's local state (embedded database, sandbox files), default '.atlas'. */
   stateDir: string;
-  log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'text' | 'json' };
+  /** `quiet` (present only when set): build/sync print only warnings, errors and a one-line summary. */
+  log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'text' | 'json'; quiet?: boolean };
 }
 
 /**
@@ -70,6 +71,8 @@ export interface ConfigFlags {
   database?: string;
   logLevel?: string;
   logFormat?: string;
+  /** `--quiet` on build/sync: `log.quiet`. */
+  quiet?: boolean;
 }
 
 export interface LoadConfigInput {

@@ -32,7 +32,7 @@ interface ExportPage {
   present: number;
 }
 
-function parseExportBody(body: unknown, endpoint: string): Omit<ExportPage, 'from' | 'attempts' | 'present'> {
+export function parseExportBody(body: unknown, endpoint: string): Omit<ExportPage, 'from' | 'attempts' | 'present'> {
   const b = body as { data?: unknown; hasMore?: unknown; continueFrom?: unknown } | null;
   if (!b || typeof b !== 'object' || !Array.isArray(b.data)) {
     throw new AtlasError('API_BAD_RESPONSE', `${endpoint}: export response has no "data" array`, { retriable: true });

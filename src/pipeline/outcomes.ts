@@ -22,6 +22,8 @@ export interface TenantOutcome {
   runId: number;
   status: RunStatus;
   endpoints: EndpointOutcome[];
+  /** Wall time of the tenant's run, from taking its lock to closing the run record. */
+  elapsedMs: number;
 }
 
 /** A tenant whose run could not start or broke as a whole (locked by another run, database gone). */

@@ -36,6 +36,7 @@ export interface TenantRunInput {
 
 export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
   const { pool, schema, tenant } = input;
+  const started = Date.now();
   const lock = await lockTenant(pool, schema, tenant);
   try {
     await closeAbandonedRuns(pool, schema, tenant.tenantId);
@@ -83,7 +84,7 @@ export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
           .join(', ')}${failed.length > 5 ? ', …' : ''}`
       : null;
     await finishRun(pool, schema, runId, status, error);
-    return { tenant: tenant.name, tenantId: tenant.tenantId, runId, status, endpoints: outcomes };
+    return { tenant: tenant.name, tenantId: tenant.tenantId, runId, status, endpoints: outcomes, elapsedMs: Date.now() - started };
   } finally {
     await lock.release();
   }

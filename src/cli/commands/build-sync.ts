@@ -11,7 +11,7 @@ import { openConfiguredWarehouse } from '../../db/connection.js';
 import { exitCodeOf } from '../../errors.js';
 import type { Logger } from '../../log/logger.js';
 import { terminalProgress } from '../progress-bars.js';
-import { formatRunSummary } from '../run-summary.js';
+import { formatQuietSummary, formatRunSummary } from '../run-summary.js';
 import { collect, type CliContext } from '../context.js';
 import { numberFlag } from '../numeric-flag.js';
 
@@ -22,6 +22,7 @@ interface RunFlags {
   fullRefresh?: boolean;
   sweepDeletes?: boolean;
   concurrency?: number;
+  quiet?: boolean;
 }
 
 /** Runs a build or sync for an already loaded config; shared with `atlas demo`. */
@@ -31,6 +32,7 @@ export async function executeRun(
   modes: { fullRefresh: boolean; sweepDeletes: boolean },
   logger: Logger,
   json: boolean,
+  quiet = false,
 ): Promise<BuildSummary> {
   const warehouse = await openConfiguredWarehouse(config.database, logger, config.concurrency + 4);
   const controller = new AbortController();
@@ -43,7 +45,8 @@ export async function executeRun(
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const progress = process.stderr.isTTY && !json ? terminalProgress(logger) : logProgress(logger);
+  // Quiet runs log (at warn and above) instead of drawing bars: nothing moves on a quiet screen.
+  const progress = process.stderr.isTTY && !json && !quiet ? terminalProgress(logger) : logProgress(logger);
   try {
     return await runBuild(config, warehouse, { command, ...modes, signal: controller.signal }, logger, progress);
   } finally {
@@ -52,6 +55,11 @@ export async function executeRun(
     process.off('SIGTERM', onSignal);
     await warehouse.close();
   }
+}
+
+/** A quiet run's log level: warnings and errors, or only errors when the config asks for that. */
+function atLeastWarn(level: AtlasConfig['log']['level']): AtlasConfig['log']['level'] {
+  return level === 'error' ? 'error' : 'warn';
 }
 
 /** Exit code of a finished run: 0, 6 when a tenant was locked by another run, else 7. */
@@ -72,6 +80,7 @@ function register(program: Command, context: CliContext, name: 'build' | 'sync',
     .option('--sweep-deletes', 'walk incremental lists whole now to mark rows ServiceTitan deleted outright (otherwise once a day)')
     // The upper bound is the config's (it names --concurrency too); the flag itself must be a count.
     .option('--concurrency <n>', 'endpoints extracted at once', numberFlag('concurrency', { integer: true, min: 1 }))
+    .option('--quiet', 'only warnings, errors and a one-line summary (for cron; config log.quiet)')
     .action(
       context.action(async (flags: RunFlags) => {
         const config = await context.loadConfig({
@@ -79,11 +88,14 @@ function register(program: Command, context: CliContext, name: 'build' | 'sync',
           tenant: flags.tenant.length ? flags.tenant : undefined,
           endpoints: flags.endpoint.length ? flags.endpoint : undefined,
           concurrency: flags.concurrency,
+          quiet: flags.quiet,
         });
         const json = Boolean(context.options().json);
         const modes = { fullRefresh: Boolean(flags.fullRefresh), sweepDeletes: Boolean(flags.sweepDeletes) };
-        const summary = await executeRun(config, name, modes, context.logger(config), json);
-        context.io.stdout(json ? JSON.stringify(summary, null, 2) : formatRunSummary(summary));
+        const quiet = config.log.quiet === true;
+        const logger = context.logger(quiet ? { log: { ...config.log, level: atLeastWarn(config.log.level) } } : config);
+        const summary = await executeRun(config, name, modes, logger, json, quiet);
+        context.io.stdout(json ? JSON.stringify(summary, null, 2) : quiet ? formatQuietSummary(name, summary) : formatRunSummary(summary));
         process.exitCode = runExitCode(summary);
       }),
     );

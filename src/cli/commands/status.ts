@@ -1,33 +1,54 @@
-/** `atlas status [--json]`: per tenant and endpoint, rows, last success, cursor age, last error; recent runs. */
+/**
+ * `atlas status [--json]`: per tenant and endpoint, rows, last success, cursor age, last error;
+ * recent runs. Tenants are shown by name (the config's, else the one their last run recorded);
+ * every time is shown in UTC and says so, every age as "… ago" from now.
+ */
 import type { Command } from 'commander';
 import { openConfiguredWarehouse } from '../../db/connection.js';
 import { readStatus, type WarehouseStatus } from '../../runs/status.js';
+import { recordedTenantNames } from '../../runs/tenant-names.js';
 import type { CliContext } from '../context.js';
 import { numberFlag } from '../numeric-flag.js';
 
-function age(seconds: number | null): string {
+/** `45s`, `12m`, `5h`, `3d`; '-' when unknown. */
+export function formatAge(seconds: number | null): string {
   if (seconds === null) return '-';
-  if (seconds < 120) return `${seconds}s`;
+  if (seconds < 120) return `${Math.max(seconds, 0)}s`;
   if (seconds < 7200) return `${Math.round(seconds / 60)}m`;
   if (seconds < 172800) return `${Math.round(seconds / 3600)}h`;
   return `${Math.round(seconds / 86400)}d`;
 }
 
-export function formatStatus(status: WarehouseStatus): string {
+/** `2024-05-01 12:00:03 UTC (5m ago)`, or `never`. */
+export function formatTime(iso: string | null, now: Date): string {
+  if (iso === null) return 'never';
+  const ageSeconds = Math.round((now.getTime() - Date.parse(iso)) / 1000);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC (${formatAge(ageSeconds)} ago)`;
+}
+
+/** The status with each tenant's name beside its id (the JSON output carries it too). */
+export function nameTenants(status: WarehouseStatus, names: Map<string, string>) {
+  return { ...status, endpoints: status.endpoints.map((e) => ({ ...e, tenantName: names.get(e.tenantId) ?? null })) };
+}
+
+export function formatStatus(status: WarehouseStatus, names: Map<string, string>, now = new Date()): string {
   if (!status.migrated) return 'The warehouse has not been built yet: run `atlas build`.';
+  const tenant = (id: string) => names.get(id) ?? id;
+  const width = Math.max(12, ...status.endpoints.map((e) => tenant(e.tenantId).length));
   const lines = [
     'Endpoints:',
-    '  tenant        endpoint                                              rows  deleted  last success          cursor age  error',
+    `  ${'tenant'.padEnd(width)}  ${'endpoint'.padEnd(48)} ${'rows'.padStart(9)} ${'deleted'.padStart(8)}  ${'last success'.padEnd(36)}  cursor age  error`,
   ];
   for (const e of status.endpoints) {
+    const cursorAge = e.cursorAgeSeconds === null ? '-' : `${formatAge(e.cursorAgeSeconds)} ago`;
     lines.push(
-      `  ${e.tenantId.padEnd(12)}  ${e.endpoint.padEnd(48)} ${String(e.rows).padStart(9)} ${String(e.deletedRows).padStart(8)}  ${(e.lastSuccessAt ?? 'never').slice(0, 19).padEnd(20)}  ${age(e.cursorAgeSeconds).padStart(10)}  ${e.lastError ?? ''}`,
+      `  ${tenant(e.tenantId).padEnd(width)}  ${e.endpoint.padEnd(48)} ${String(e.rows).padStart(9)} ${String(e.deletedRows).padStart(8)}  ${formatTime(e.lastSuccessAt, now).padEnd(36)}  ${cursorAge.padStart(10)}  ${e.lastError ?? ''}`,
     );
   }
   lines.push('', 'Recent runs:');
   for (const r of status.runs) {
     lines.push(
-      `  run ${r.id} ${r.command} ${r.tenantName} (${r.tenantId}): ${r.status}, started ${r.startedAt.slice(0, 19)}, ${r.endedAt ? `ended ${r.endedAt.slice(0, 19)}` : 'not ended'}; ` +
+      `  run ${r.id} ${r.command} ${r.tenantName} (${r.tenantId}): ${r.status}, started ${formatTime(r.startedAt, now)}, ${r.endedAt ? `ended ${formatTime(r.endedAt, now)}` : 'not ended'}; ` +
         `${r.pages} pages, ${r.received} rows (${r.inserted} new, ${r.updated} changed, ${r.unchanged} unchanged, ` +
         `${r.rejected} rejected), ` +
         `${r.requests} requests, ${r.retries} retries${r.error ? `; ${r.error}` : ''}`,
@@ -48,7 +69,10 @@ export function registerStatusCommand(program: Command, context: CliContext): vo
         const warehouse = await openConfiguredWarehouse(config.database, logger, 2);
         try {
           const status = await readStatus(warehouse.pool, config.schema, flags.runs);
-          context.io.stdout(context.options().json ? JSON.stringify(status, null, 2) : formatStatus(status));
+          // The config's names win: they are what `--tenant` accepts today.
+          const names = await recordedTenantNames(warehouse.pool, config.schema);
+          for (const t of config.tenants) names.set(t.tenantId, t.name);
+          context.io.stdout(context.options().json ? JSON.stringify(nameTenants(status, names), null, 2) : formatStatus(status, names));
         } finally {
           await warehouse.close();
         }
