@@ -7,14 +7,20 @@ import { fileURLToPath } from 'node:url';
 import { parseSandboxEnvLines, type SandboxConnection } from '../src/cli/sandbox-connection.js';
 
 export interface SandboxProcess extends SandboxConnection {
+  /** The control surface's base URL (`/_sandbox/…`). */
+  url: string;
   stop(): void;
 }
 
 const cli = fileURLToPath(new URL('../dist/src/cli/main.js', import.meta.url));
 
-export function startSandboxProcess(scale: number): Promise<SandboxProcess> {
+/** Options of `atlas sandbox` beyond the scale, e.g. `{ 'rate-limit': 20, latency: 150 }`. */
+export type SandboxFlags = Record<string, string | number>;
+
+export function startSandboxProcess(scale: number, flags: SandboxFlags = {}): Promise<SandboxProcess> {
+  const extra = Object.entries(flags).flatMap(([name, value]) => [`--${name}`, String(value)]);
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [cli, 'sandbox', '--port', '0', '--scale', String(scale)], {
+    const child: ChildProcess = spawn(process.execPath, [cli, 'sandbox', '--port', '0', '--scale', String(scale), ...extra], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -24,7 +30,7 @@ export function startSandboxProcess(scale: number): Promise<SandboxProcess> {
       const connection = parseSandboxEnvLines(out);
       if (connection) {
         child.removeAllListeners('exit');
-        resolve({ ...connection, stop: () => child.kill('SIGTERM') });
+        resolve({ ...connection, url: connection.apiUrl, stop: () => child.kill('SIGTERM') });
       }
     });
   });

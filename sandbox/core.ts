@@ -10,6 +10,8 @@ import { listRows } from './feed/list.js';
 import { TokenCodec } from './feed/export-token.js';
 import { TokenAuthority, type Credentials } from './http/auth.js';
 import { FaultInjector, type SandboxFaults } from './http/faults.js';
+import { type SandboxLatency, SimulatedNetwork } from './http/network.js';
+import { SlidingWindowLimit } from './http/rate-window.js';
 import { advanceWorld, type AdvanceSummary } from './mutate/advance.js';
 import { canonical, msOf, ts7 } from './time.js';
 import type { RequestLogEntry, SandboxOptions } from './types.js';
@@ -77,12 +79,18 @@ export class SandboxCore {
   readonly codec: TokenCodec;
   readonly auth: TokenAuthority;
   readonly faults: FaultInjector;
+  readonly network: SimulatedNetwork;
+  /** The strict per-second limit on API requests, when configured. */
+  readonly rateWindow: SlidingWindowLimit | null;
   readonly log: RequestLogEntry[] = [];
 
   constructor(
     readonly settings: CoreSettings,
     faults: SandboxFaults | undefined,
+    traffic: { rateLimit?: number; latency?: SandboxLatency } = {},
   ) {
+    this.network = new SimulatedNetwork(traffic.latency);
+    this.rateWindow = traffic.rateLimit === undefined ? null : new SlidingWindowLimit(traffic.rateLimit);
     this.world = buildWorld({
       seed: settings.seed,
       scale: settings.scale,

@@ -1,8 +1,10 @@
 /** Public types of the sandbox (re-exported by index.ts). */
 import type { SandboxFaults } from './http/faults.js';
+import type { SandboxLatency } from './http/network.js';
 import type { AdvanceSummary } from './mutate/advance.js';
 
 export type { SandboxFaults } from './http/faults.js';
+export type { SandboxLatency } from './http/network.js';
 export type { AdvanceSummary } from './mutate/advance.js';
 
 export interface SandboxOptions {
@@ -21,6 +23,13 @@ export interface SandboxOptions {
   /** Access token lifetime (default 900). */
   tokenTtlSeconds?: number;
   faults?: SandboxFaults;
+  /**
+   * Strict limit on API requests per second (a sliding one-second window, as ServiceTitan
+   * enforces per app and tenant): requests beyond it are answered 429 with Retry-After. Off by default.
+   */
+  rateLimit?: number;
+  /** Per-request answer time with inbound jitter (see http/network.ts). Off by default. */
+  latency?: SandboxLatency;
   /** Initial sandbox clock, ISO (default '2026-06-01T12:00:00Z'); history spans the ~3 years before. */
   now?: string;
   /**

@@ -92,6 +92,16 @@ async function api(core: SandboxCore, req: IncomingMessage, res: ServerResponse,
     send(res, r);
   };
 
+  // Simulated network: the strict window counts the request once it arrives (after the inbound
+  // jitter); a refused request is answered at once, an admitted one when the latency has passed.
+  const receivedAt = Date.now();
+  await core.network.arrive();
+  const window = core.rateWindow?.admit(Date.now());
+  if (window && !window.admitted) {
+    const seconds = window.retryAfterSeconds;
+    return reply(apiError(429, `Too many requests. Please try again in ${seconds} seconds.`, {}, { 'Retry-After': String(seconds) }));
+  }
+  await core.network.answer(receivedAt);
   const latency = core.faults.latencyMs;
   if (latency > 0) await sleep(latency);
   const identity = `${method} ${path}${url.search}`;

@@ -1,15 +1,26 @@
 /**
  * Client-side rate limiting per (app key, tenant) — the unit ServiceTitan limits on.
  *
- * Contract: for a ceiling of `rps` requests per second, no half-open 1-second window ever holds
- * more than `rps` request starts from this process for that pair. Implemented as a token bucket in
- * GCRA form (one "theoretical arrival time" instead of a token count): a small burst `b` may go
- * at once, then requests are spaced by 1/r'. With r' = rps − b + 1 a window holds at most
- * b + r' − 1 = rps starts. The burst is kept small (≤ 5) because ServiceTitan's own limiter is
- * described as a leaky bucket, which punishes bursts.
+ * Contract, for a configured ceiling of `rps` requests per second:
+ * - Headroom. The bucket spends at most `HEADROOM` (90 %) of the ceiling: no half-open 1-second
+ *   window holds more than 0.9·rps request starts from this process. So a server counting
+ *   arrivals in a strict one-second window sees at most `rps` in any window even when each
+ *   request reaches it after a varying delay of up to `JITTER_ALLOWANCE_MS` (100 ms): that only
+ *   stretches the window the starts can come from to 1.1 s, which holds at most rps starts.
+ *   Spending exactly the ceiling (the previous contract) turned ordinary jitter into 429s.
+ * - Adaptation. A 429 means the server's budget is lower than ours (a smaller real limit, or
+ *   another application sharing the tenant's): the rate drops to `DECREASE` (70 %) of what it
+ *   was, once per episode (429s of requests already in flight do not cut again), never below
+ *   `FLOOR` (5 %) of the ceiling, then recovers linearly by `RECOVERY_PER_SECOND` (2 % of the
+ *   ceiling per second) from the end of the pause, back to the headroom rate.
+ * - A 429 costs only its Retry-After. The whole bucket pauses until Retry-After has passed (every
+ *   waiter for the pair, including requests that already had a slot), and not a moment longer:
+ *   the first request after it starts when the pause ends, then the (adapted) spacing follows.
  *
- * On a 429 the whole bucket pauses until Retry-After has passed: every waiter for the pair,
- * including requests that already had a slot, waits, and the bucket restarts without a burst.
+ * Shape: a token bucket in GCRA form (one "theoretical arrival time" instead of a token count): a
+ * small burst `b` may go at once, then requests are spaced by 1/r'. With r' = E − b + 1 a window
+ * holds at most b + r' − 1 = E starts, E being the rate in force. The burst is kept small (≤ 5)
+ * because ServiceTitan's own limiter is described as a leaky bucket, which punishes bursts.
  *
  * Ownership: there is no registry. A ServiceTitanClient creates its own bucket unless it is given
  * one (`ClientOptions.rateLimiter`); `atlas build` / `sync` create one client per tenant, shared by
@@ -19,12 +30,24 @@
  */
 import { sleep } from './sleep.js';
 
+/** Share of the configured ceiling the bucket spends when no 429 has been seen. */
+export const HEADROOM = 0.9;
+/** Arrival jitter the headroom absorbs: (1 / HEADROOM − 1) · 1 s, rounded down. */
+export const JITTER_ALLOWANCE_MS = 100;
+/** Factor applied to the rate in force on a 429 episode. */
+export const DECREASE = 0.7;
+/** The rate never drops below this share of the ceiling. */
+export const FLOOR = 0.05;
+/** Share of the ceiling regained per second without a 429, from the end of the last pause. */
+export const RECOVERY_PER_SECOND = 0.02;
+
 export interface BucketShape {
   burst: number;
   /** Sustained requests per second after the burst. */
   refillPerSecond: number;
 }
 
+/** Burst and sustained rate for a rate `requestsPerSecond` that no one-second window may exceed. */
 export function bucketShape(requestsPerSecond: number): BucketShape {
   if (!(requestsPerSecond > 0)) throw new RangeError('requestsPerSecond must be a positive number');
   const burst = Math.max(1, Math.min(5, Math.floor(requestsPerSecond / 20)));
@@ -32,9 +55,10 @@ export function bucketShape(requestsPerSecond: number): BucketShape {
 }
 
 export class TokenBucket {
-  private readonly intervalMs: number;
-  private readonly toleranceMs: number;
   private readonly requestsPerSecond: number;
+  /** Rate in force right after the last cut, and when the recovery from it starts (epoch ms). */
+  private cutRate: number;
+  private recoveringFrom = 0;
   /** Theoretical arrival time of the next request at the sustained rate (epoch ms). */
   private tat = 0;
   private pausedUntilMs = 0;
@@ -44,12 +68,12 @@ export class TokenBucket {
     requestsPerSecond: number,
     private readonly now: () => number = Date.now,
   ) {
-    const shape = bucketShape(requestsPerSecond);
+    bucketShape(requestsPerSecond); // validates
     this.requestsPerSecond = requestsPerSecond;
-    this.intervalMs = 1000 / shape.refillPerSecond;
-    this.toleranceMs = (shape.burst - 1) * this.intervalMs;
+    this.cutRate = this.targetRate;
   }
 
+  /** The configured ceiling. */
   get ceiling(): number {
     return this.requestsPerSecond;
   }
@@ -58,12 +82,21 @@ export class TokenBucket {
     return this.pausedUntilMs;
   }
 
+  /** The rate the bucket spends at `at` (requests/s): the headroom rate, or less while recovering from a 429. */
+  rateAt(at: number = this.now()): number {
+    const recovered = this.cutRate + RECOVERY_PER_SECOND * this.requestsPerSecond * (Math.max(0, at - this.recoveringFrom) / 1000);
+    return Math.min(this.targetRate, recovered);
+  }
+
   /** Resolves when the caller may start one request; rejects with `signal.reason` if cancelled. */
   async acquire(signal?: AbortSignal): Promise<void> {
     for (;;) {
       const now = this.now();
-      const start = Math.max(now, this.pausedUntilMs, this.tat - this.toleranceMs);
-      this.tat = Math.max(this.tat, start) + this.intervalMs;
+      const shape = bucketShape(this.rateAt(now));
+      const intervalMs = 1000 / shape.refillPerSecond;
+      const toleranceMs = (shape.burst - 1) * intervalMs;
+      const start = Math.max(now, this.pausedUntilMs, this.tat - toleranceMs);
+      this.tat = Math.max(this.tat, start) + intervalMs;
       // Re-check after every wake-up: timers may fire a millisecond early, and a 429 may have
       // paused the bucket while we slept (then our slot is void and we queue again).
       let current = now;
@@ -75,12 +108,26 @@ export class TokenBucket {
     }
   }
 
-  /** Stops every request for this pair for `ms` (a 429's Retry-After). Pauses only ever extend. */
+  /**
+   * A 429 with Retry-After `ms`: stops every request for this pair until then (pauses only ever
+   * extend) and, once per episode, lowers the rate. A 429 that arrives while the bucket is
+   * paused came from a request sent before the first one was answered: same episode.
+   */
   pause(ms: number): void {
-    const until = this.now() + ms;
+    const now = this.now();
+    const until = now + ms;
+    if (now >= this.pausedUntilMs) {
+      this.cutRate = Math.max(FLOOR * this.requestsPerSecond, this.rateAt(now) * DECREASE);
+    }
     if (until <= this.pausedUntilMs) return;
     this.pausedUntilMs = until;
-    // Resume with one request at `until`, then the sustained spacing: no burst straight after a 429.
-    this.tat = Math.max(this.tat, until + this.toleranceMs);
+    this.recoveringFrom = until;
+    // Resume with one request at `until` — the slots reserved before the 429 are void, and
+    // the ones after it follow at the new spacing: no burst straight after a 429, no extra wait.
+    this.tat = until;
+  }
+
+  private get targetRate(): number {
+    return HEADROOM * this.requestsPerSecond;
   }
 }

@@ -14,6 +14,9 @@ interface SandboxFlags {
   scale: number;
   seed: number;
   batchSize?: number;
+  rateLimit?: number;
+  latency?: number;
+  latencyJitter?: number;
 }
 
 function waitForSignal(): Promise<NodeJS.Signals> {
@@ -41,10 +44,29 @@ export function registerSandboxCommand(program: Command, context: CliContext): v
       'fixed export batch size (default: varies from 200 to 500)',
       numberFlag('batch-size', { integer: true, min: 1 }),
     )
+    .option(
+      '--rate-limit <n>',
+      'answer 429 beyond n API requests in any sliding second (default: no limit)',
+      numberFlag('rate-limit', { above: 0 }),
+    )
+    .option('--latency <ms>', 'answer every API request after this many milliseconds', numberFlag('latency', { min: 0 }))
+    .option(
+      '--latency-jitter <ms>',
+      'random inbound delay, up to this, before the rate limit counts a request (default: latency / 5)',
+      numberFlag('latency-jitter', { min: 0 }),
+    )
     .action(
-      context.action(async ({ port, host, scale, seed, batchSize }: SandboxFlags) => {
+      context.action(async ({ port, host, scale, seed, batchSize, rateLimit, latency, latencyJitter }: SandboxFlags) => {
         const { startSandbox } = await loadSandbox();
-        const sandbox = await startSandbox({ port, host, scale, seed, batchSize });
+        const sandbox = await startSandbox({
+          port,
+          host,
+          scale,
+          seed,
+          batchSize,
+          rateLimit,
+          latency: latency === undefined ? undefined : { ms: latency, jitterMs: latencyJitter },
+        });
         // Listen before saying "Press Ctrl-C": a signal sent as soon as that line is read must stop it cleanly.
         const stopped = waitForSignal();
         context.io.stdout(
