@@ -40,6 +40,7 @@ describe('migrate', () => {
         '_migrations',
         '_migrations_lock',
         '_rejects',
+        '_report_cursors',
         '_run_endpoints',
         '_runs',
         '_seen_keys',
