@@ -12,6 +12,7 @@ import { TokenAuthority, type Credentials } from './http/auth.js';
 import { FaultInjector, type SandboxFaults } from './http/faults.js';
 import { type SandboxLatency, SimulatedNetwork } from './http/network.js';
 import { SlidingWindowLimit } from './http/rate-window.js';
+import { ReportServer, type SandboxReportOptions } from './reports/serve.js';
 import { advanceWorld, type AdvanceSummary } from './mutate/advance.js';
 import { canonical, msOf, ts7 } from './time.js';
 import type { RequestLogEntry, SandboxOptions } from './types.js';
@@ -83,11 +84,14 @@ export class SandboxCore {
   /** The strict per-second limit on API requests, when configured. */
   readonly rateWindow: SlidingWindowLimit | null;
   readonly log: RequestLogEntry[] = [];
+  /** The Reporting API (categories, descriptions, data) with its stricter limits. */
+  readonly reports: ReportServer;
 
   constructor(
     readonly settings: CoreSettings,
     faults: SandboxFaults | undefined,
     traffic: { rateLimit?: number; latency?: SandboxLatency } = {},
+    reports: SandboxReportOptions = {},
   ) {
     this.network = new SimulatedNetwork(traffic.latency);
     this.rateWindow = traffic.rateLimit === undefined ? null : new SlidingWindowLimit(traffic.rateLimit);
@@ -109,6 +113,10 @@ export class SandboxCore {
       () => this.world.clockMs,
     );
     this.faults = new FaultInjector(settings.seed, faults, () => this.codec.issuedCount);
+    this.reports = new ReportServer(
+      { seed: settings.seed, clockMs: () => this.world.clockMs, maintenanceRate: () => this.faults.get().reportMaintenanceRate ?? 0 },
+      reports,
+    );
   }
 
   clock(): string {

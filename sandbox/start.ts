@@ -4,11 +4,12 @@
 import type { AddressInfo } from 'node:net';
 import { SandboxCore, settingsFrom } from './core.js';
 import { createSandboxServer } from './http/server.js';
+import { reportById } from './reports/definitions.js';
 import type { Sandbox, SandboxOptions } from './types.js';
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const settings = settingsFrom(options);
-  const core = new SandboxCore(settings, options.faults, { rateLimit: options.rateLimit, latency: options.latency });
+  const core = new SandboxCore(settings, options.faults, { rateLimit: options.rateLimit, latency: options.latency }, options.reports);
   const host = options.host ?? '127.0.0.1';
   let url = '';
   const server = createSandboxServer(core, () => ({ url, apiUrl: url, authUrl: `${url}/connect/token` }));
@@ -33,6 +34,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock: () => core.clock(),
     advance: (o) => core.advance(o),
     truth: (name) => core.truth(name),
+    reportTruth: (category, reportId, parameters) => {
+      const report = reportById(category, String(reportId));
+      if (!report) throw new RangeError(`sandbox: no report ${reportId} in category ${category}`);
+      return core.reports.answer(report, parameters);
+    },
     requests: () => core.log.map((e) => ({ ...e, query: { ...e.query } })),
     clearRequests: () => {
       core.log.length = 0;

@@ -2,10 +2,14 @@
 import type { SandboxFaults } from './http/faults.js';
 import type { SandboxLatency } from './http/network.js';
 import type { AdvanceSummary } from './mutate/advance.js';
+import type { SandboxReportOptions } from './reports/serve.js';
+import type { ReportAnswer } from './reports/rows.js';
 
 export type { SandboxFaults } from './http/faults.js';
 export type { SandboxLatency } from './http/network.js';
 export type { AdvanceSummary } from './mutate/advance.js';
+export type { SandboxReportOptions } from './reports/serve.js';
+export type { ReportAnswer } from './reports/rows.js';
 
 export interface SandboxOptions {
   /** 0 = ephemeral (default). */
@@ -50,6 +54,8 @@ export interface SandboxOptions {
    * (gross pay items, journal entries) that are sent with `id: null`.
    */
   missingIds?: number;
+  /** The Reporting API's limits: least seconds between data calls of one report (default 60), page cap. */
+  reports?: SandboxReportOptions;
 }
 
 export interface RequestLogEntry {
@@ -70,6 +76,8 @@ export interface Sandbox {
   clock(): string;
   advance(options?: { hours?: number; changes?: number }): AdvanceSummary;
   truth(endpointName: string): Record<string, unknown>[];
+  /** Every row report `reportId` of `category` answers now for these parameters (`From`, `To`), unpaged. */
+  reportTruth(category: string, reportId: number, parameters: Record<string, unknown>): ReportAnswer;
   requests(): RequestLogEntry[];
   clearRequests(): void;
   setFaults(faults: SandboxFaults): void;

@@ -25,6 +25,8 @@ export interface SandboxFaults {
   earlyTokenExpiryRate?: number;
   /** Answer 400 to any export `from` that is a continuation token issued before this was set. */
   refuseContinuationTokens?: boolean;
+  /** Fraction of report data calls answered 409 "suspended for maintenance" (sandbox/reports). */
+  reportMaintenanceRate?: number;
 }
 
 export type FaultDecision = { kind: 'none' } | { kind: 'drop' } | { kind: 'reply'; reply: Reply };

@@ -119,6 +119,11 @@ async function api(core: SandboxCore, req: IncomingMessage, res: ServerResponse,
   const tenant = parts[4];
   if (!/^\d+$/.test(tenant)) return reply(apiError(404, 'The requested resource was not found.'));
   if (tenant !== core.settings.tenantId) return reply(apiError(403, `The application has no access to tenant ${tenant}.`));
+  if (parts[1] === 'reporting' && parts[2] === 'v2') {
+    entry.endpoint = `reporting/${parts.slice(5).join('/')}`;
+    const body = method === 'POST' ? await readBody(req) : '';
+    return reply(core.reports.serve(method, parts.slice(5), url.searchParams, body));
+  }
   if (!matched) return reply(apiError(404, 'The requested resource was not found.'));
   if (method !== 'GET') return reply(apiError(405, `The ${method} method is not supported for this resource.`));
 

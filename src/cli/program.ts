@@ -7,6 +7,7 @@ import { registerEndpointsCommand } from './commands/endpoints.js';
 import { registerGetCommand } from './commands/get.js';
 import { registerGrantCommand } from './commands/grant.js';
 import { registerModelsCommand } from './commands/models.js';
+import { registerReportsCommand } from './commands/reports.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerStatusCommand } from './commands/status.js';
 import { addGlobalOptions, createCliContext, processIo, type CliIo } from './context.js';
@@ -27,5 +28,6 @@ export function createProgram(io: CliIo = processIo): Command {
   registerGrantCommand(program, context);
   registerSandboxCommand(program, context);
   registerDocsCommand(program, context);
+  registerReportsCommand(program, context);
   return program;
 }

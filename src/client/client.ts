@@ -25,6 +25,7 @@ import { scrubError } from '../log/scrub-error.js';
 import { loggerWithSecrets } from '../log/secret-logger.js';
 import { SecretSet } from '../log/secret-set.js';
 import { TokenProvider } from './auth.js';
+import { handedBack } from './handed-back.js';
 import { interpretFailure, interpretResponse, type Outcome } from './outcome.js';
 import { TokenBucket } from './rate-limiter.js';
 import { backoffDelay, DEFAULT_BACKOFF, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_MS, RATE_LIMIT_BUDGET_FACTOR } from './retry-policy.js';
@@ -103,6 +104,7 @@ export class ServiceTitanClient {
     const safeUrl = this.secrets.redactText(url.toString());
     const label = context.endpoint ?? pathLabel(this.tenant.apiUrl, url);
     const rateLimitBudget = this.maxAttempts * RATE_LIMIT_BUDGET_FACTOR;
+    const method = context.method ?? 'GET';
 
     let attempts = 0;
     let failures = 0; // retriable failures, bounded by maxAttempts
@@ -122,7 +124,8 @@ export class ServiceTitanClient {
       let failure: string | undefined;
       try {
         result = await sendHttp({
-          method: 'GET',
+          method,
+          ...(context.json === undefined ? {} : { json: context.json }),
           url: url.toString(),
           headers: {
             authorization: `Bearer ${token}`,
@@ -133,14 +136,16 @@ export class ServiceTitanClient {
           timeoutMs: this.timeoutMs,
           signal,
         });
-        outcome = interpretResponse(result, label, attempts);
+        outcome = context.finalStatuses?.includes(result.status)
+          ? handedBack(result, `${method} ${label}`, attempts)
+          : interpretResponse(result, label, attempts);
       } catch (error) {
         if (!(error instanceof TransportFailure)) throw error; // signal.reason: the caller cancelled
         failure = error.describe();
         outcome = interpretFailure(error, label, attempts);
       }
       this.logger.debug('api request', {
-        method: 'GET',
+        method,
         url: safeUrl,
         endpoint: label,
         status: result?.status,

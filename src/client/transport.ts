@@ -37,6 +37,8 @@ export interface HttpRequest {
   headers: Record<string, string>;
   /** application/x-www-form-urlencoded body (token requests). */
   form?: Record<string, string>;
+  /** JSON body (report data calls). */
+  json?: unknown;
   timeoutMs: number;
   signal?: AbortSignal;
 }
@@ -67,6 +69,7 @@ export async function sendHttp(request: HttpRequest): Promise<HttpResult> {
       method: request.method,
       headers: request.headers,
       ...(request.form ? { form: request.form } : {}),
+      ...(request.json === undefined ? {} : { json: request.json }),
       timeout: { request: request.timeoutMs },
       ...(request.signal ? { signal: request.signal } : {}),
     });

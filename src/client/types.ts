@@ -54,6 +54,16 @@ export interface RequestContext {
   endpoint?: string;
   /** Cancels waiting and the in-flight request; the call then rejects with `signal.reason`. */
   signal?: AbortSignal;
+  /** Default GET. POST sends `json` as the body (the Reporting API's data call). */
+  method?: 'GET' | 'POST';
+  /** JSON request body, for POST. */
+  json?: unknown;
+  /**
+   * Statuses handed back to the caller at once as ApiError API_REQUEST_FAILED (with `status` and,
+   * for 429, `details.retryAfterMs`) instead of being retried here: report calls use it for 429 and
+   * 409, whose waits belong to one report, not to the tenant's whole rate limiter.
+   */
+  finalStatuses?: number[];
 }
 
 export interface ClientStats {

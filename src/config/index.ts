@@ -5,6 +5,7 @@ export { resolveConfig, type ConfigSources, type Resolution } from './resolve.js
 export type {
   AtlasConfig,
   TenantConfig,
+  ReportConfig,
   DatabaseConfig,
   EndpointSelection,
   ServiceTitanEnvironment,

@@ -21,10 +21,11 @@ import {
 import { resolveDatabase } from './database.js';
 import { ENV, envValue, fromSource, substituteEnv } from './env.js';
 import { Problems, showValue, typeName } from './problems.js';
+import { resolveReports } from './reports.js';
 import { resolveTenants } from './tenants.js';
 import type { AtlasConfig, ConfigFlags, EndpointSelection } from './types.js';
 
-const CONFIG_KEYS = ['database', 'schema', 'martsSchema', 'startDate', 'concurrency', 'stateDir', 'log', 'tenants', 'endpoints'];
+const CONFIG_KEYS = ['database', 'schema', 'martsSchema', 'startDate', 'concurrency', 'stateDir', 'log', 'tenants', 'endpoints', 'reports'];
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 const LOG_FORMATS = ['text', 'json'] as const;
 const MAX_CONCURRENCY = 64;
@@ -132,6 +133,9 @@ export function resolveConfig(sources: ConfigSources): Resolution {
   const { stCredentials, requireTenants } = sources;
   const tenants = resolveTenants({ file: doc.tenants, stCredentials, env, only: flags.tenant, require: requireTenants }, problems, secrets);
 
+  const reportSources = { file: doc.reports, tenants, tenantFilter: (flags.tenant ?? []).length > 0, startDate };
+  const reports = tenants ? resolveReports(reportSources, problems) : undefined;
+
   // Every undefined value below was reported as a problem; the checks are for the type system.
   const result = { config: undefined, problems: problems.list(), secrets: [...secrets] };
   if (problems.count > 0 || !database || !stateDir || !schema || !martsSchema || !concurrency) return result;
@@ -139,7 +143,9 @@ export function resolveConfig(sources: ConfigSources): Resolution {
   // No startDate from any source means full history (null).
   const config = { database, schema, martsSchema, startDate: startDate ?? null, concurrency, tenants, endpoints, stateDir };
   // `quiet` is left out unless some source sets it, so configs without it compare as before.
-  return { ...result, config: { ...config, log: { level, format, ...(quiet === undefined ? {} : { quiet }) } } };
+  // `reports` is left out unless the file has the key, so configs without it compare as before.
+  const withReports = doc.reports === undefined ? config : { ...config, reports: reports ?? [] };
+  return { ...result, config: { ...withReports, log: { level, format, ...(quiet === undefined ? {} : { quiet }) } } };
 }
 
 /** A nested object of the config file (`log`, `endpoints`), key-checked; undefined when absent. */

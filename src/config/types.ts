@@ -37,6 +37,32 @@ export interface EndpointSelection {
   exclude: string[];
 }
 
+/** One configured ServiceTitan report, run into `report_<name>` (see src/config/reports.ts, src/reports). */
+export interface ReportConfig {
+  /** Tenant name (one of `tenants`). */
+  tenant: string;
+  /** Plain identifier; the staging table is `report_<name>`. */
+  name: string;
+  /** Report category id, e.g. "technician". */
+  category: string;
+  /** The report's numeric id, as a decimal string. */
+  reportId: string;
+  /** Parameter values sent with every call, besides the date window. */
+  parameters: Record<string, unknown>;
+  /** Parameter that receives each window's first day; null: the report has no date, read whole each run. */
+  dateParameter: string | null;
+  /** Parameter that receives each window's last day; null: windows are single days in `dateParameter`. */
+  endDateParameter: string | null;
+  /** Days per window (default 1). */
+  windowDays: number;
+  /** Days before today re-read on every run after the first (default 7). */
+  lookbackDays: number;
+  /** First day read (YYYY-MM-DD); null when the report has no date parameter. */
+  startDate: string | null;
+  /** Least seconds between two calls of the same report id for the tenant (default 60). */
+  spacingSeconds: number;
+}
+
 export interface AtlasConfig {
   database: DatabaseConfig;
   /** Staging schema (plain identifier), default 'atlas'. */
@@ -53,6 +79,8 @@ export interface AtlasConfig {
   stateDir: string;
   /** `quiet` (present only when set): build/sync print only warnings, errors and a one-line summary. */
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'text' | 'json'; quiet?: boolean };
+  /** Configured reports (present only when the config file has `reports`). */
+  reports?: ReportConfig[];
 }
 
 /**

@@ -66,6 +66,7 @@ export async function runBuild(
           logger,
           progress,
           signal: options.signal,
+          ...(config.reports?.length ? { reports: { configs: config.reports, client: source } } : {}),
         });
       } catch (error) {
         const message = errorMessage(error);

@@ -6,7 +6,9 @@
 import type pg from 'pg';
 import type { LimitFunction } from 'p-limit';
 import type { EndpointDescriptor } from '../catalog/types.js';
-import type { TenantConfig } from '../config/types.js';
+import type { ServiceTitanClient } from '../client/index.js';
+import type { ReportConfig, TenantConfig } from '../config/types.js';
+import { runTenantReports } from '../reports/run-reports.js';
 import { errorMessage } from '../errors.js';
 import type { PageSource } from '../extract/types.js';
 import type { Logger } from '../log/logger.js';
@@ -32,6 +34,8 @@ export interface TenantRunInput {
   logger: Logger;
   progress: ProgressReporter;
   signal?: AbortSignal;
+  /** Configured reports (of every tenant; this tenant's are run) and the client they call through. */
+  reports?: { configs: ReportConfig[]; client: ServiceTitanClient };
 }
 
 export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
@@ -67,9 +71,25 @@ export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
     // Per-parent endpoints read their parents from staging: they run once everything else is loaded.
     const children = input.endpoints.filter((d) => d.extract?.parent);
     let outcomes: EndpointOutcome[];
+    // Reports run beside the feeds (they mostly wait on their own limits), recorded like endpoints.
+    const { reports } = input;
+    const reportsDone = reports
+      ? runTenantReports({
+          pool,
+          schema,
+          client: reports.client,
+          tenant,
+          reports: reports.configs,
+          runId,
+          logger: input.logger,
+          signal: input.signal,
+        })
+      : Promise.resolve([]);
+    reportsDone.catch(() => {}); // awaited below; this only keeps an early feed failure from leaving it unhandled
     try {
       outcomes = await Promise.all(input.endpoints.filter((d) => !d.extract?.parent).map(runOne));
       outcomes.push(...(await Promise.all(children.map(runOne))));
+      outcomes.push(...(await reportsDone));
     } catch (error) {
       // Endpoint failures are outcomes; reaching here means the run itself broke (the database went away).
       await finishRun(pool, schema, runId, 'failed', errorMessage(error)).catch(() => {});

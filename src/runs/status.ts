@@ -7,6 +7,7 @@ import type pg from 'pg';
 import { extractedEndpoints } from '../catalog/index.js';
 import { qualified, quoteIdent } from '../db/identifiers.js';
 import { isoOrNull as iso } from '../db/timestamps.js';
+import { addReportStatus } from '../reports/report-status.js';
 import { RUN_FIGURES, RUN_FIGURE_COLUMNS, type RunFigures } from './run-figures.js';
 
 export interface EndpointStatus {
@@ -105,6 +106,7 @@ export async function readStatus(pool: pg.Pool, schema: string, recentRuns = 10)
       lastError: row.status === 'failed' ? row.error : null,
     };
   });
+  await addReportStatus(pool, schema, tables, endpoints);
   const runs = await pool.query(
     `select r.id, r.tenant_id, r.tenant_name, r.command, r.status, r.started_at, r.ended_at, r.error, ${summedFigures}
      from ${s('_runs')} r left join ${s('_run_endpoints')} e on e.run_id = r.id

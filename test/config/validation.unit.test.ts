@@ -22,7 +22,7 @@ describe('unknown keys', () => {
 
   it('lists the known keys when nothing is close', async () => {
     const [line] = await problemsFor({ frobnicate: true });
-    expect(line).toMatch(/^frobnicate is not a known key: expected one of "database", "schema", .*"endpoints"$/);
+    expect(line).toMatch(/^frobnicate is not a known key: expected one of "database", "schema", .*"endpoints", "reports"$/);
   });
 
   it('checks tenant keys', async () => {
