@@ -70,7 +70,7 @@ export class ReportServer {
       return paged(listed, query, 50);
     }
     const report = id === undefined ? undefined : reportById(category, id);
-    if (!report || !report.api) return apiError(404, `Report ${id} was not found in category ${category}.`);
+    if (!report?.api) return apiError(404, `Report ${id} was not found in category ${category}.`);
     if (rest.length === 4) return method === 'GET' ? jsonReply(200, describe(report)) : notAllowed(method);
     if (rest.length !== 5 || data !== 'data') return notFound;
     if (method !== 'POST') return notAllowed(method);
