@@ -17,6 +17,10 @@
  *   waiter for the pair, including requests that already had a slot), and not a moment longer:
  *   the first request after it starts when the pause ends, then the (adapted) spacing follows.
  *
+ * - Real starts, not only reserved ones. Slots are reserved ahead (below), but a caller whose
+ *   timer fires late starts late; after an event-loop stall several do so at once. A log of the
+ *   last second's real starts holds them back, so the bound above is on when requests really left.
+ *
  * Shape: a token bucket in GCRA form (one "theoretical arrival time" instead of a token count): a
  * small burst `b` may go at once, then requests are spaced by 1/r'. With r' = E − b + 1 a window
  * holds at most b + r' − 1 = E starts, E being the rate in force. The burst is kept small (≤ 5)
@@ -62,6 +66,8 @@ export class TokenBucket {
   /** Theoretical arrival time of the next request at the sustained rate (epoch ms). */
   private tat = 0;
   private pausedUntilMs = 0;
+  /** When the requests of the last second really started (epoch ms), oldest first. */
+  private readonly started: number[] = [];
 
   /** The ceiling is fixed for the bucket's life: the tenant's `requestsPerSecond`, chosen by its creator. */
   constructor(
@@ -104,8 +110,22 @@ export class TokenBucket {
         await sleep(start - current, signal);
         current = this.now();
       }
-      if (this.pausedUntilMs <= current) return;
+      if (this.pausedUntilMs > current) continue;
+      if (this.startedInLastSecond(current) < Math.max(1, Math.floor(this.rateAt(current)))) {
+        this.started.push(current);
+        return;
+      }
+      // A stalled event loop (GC, a large page being parsed, a busy machine) woke several reserved
+      // slots late and at once: starting them all would put more than the rate in force into one
+      // real second. Wait for the oldest start of that second to age out, then queue again.
+      await sleep(this.started[0] + 1000 - current, signal);
     }
+  }
+
+  /** Real starts in the second before `at` (the reserved slots say when starts should be; this, when they were). */
+  private startedInLastSecond(at: number): number {
+    while (this.started.length > 0 && at - this.started[0] >= 1000) this.started.shift();
+    return this.started.length;
   }
 
   /**

@@ -1,0 +1,43 @@
+// The limiter on the real clock through an event-loop stall: callers whose slots fall inside the
+// stall wake late and together, and must not all start at once. The bound is on real start times
+// (Date.now() when acquire resolved), measured here directly: a busy loop blocks the event loop.
+import { describe, expect, it } from 'vitest';
+import { HEADROOM, TokenBucket } from '../../src/client/index.js';
+
+function maxInWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i] - sorted[j] >= windowMs) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
+function blockEventLoop(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    // busy: no timer can run
+  }
+}
+
+describe('TokenBucket through an event-loop stall', () => {
+  it('keeps real starts within the rate in force in every second', async () => {
+    const rps = 20;
+    const bucket = new TokenBucket(rps);
+    const starts: number[] = [];
+    const worker = async (): Promise<void> => {
+      for (let i = 0; i < 6; i++) {
+        await bucket.acquire();
+        starts.push(Date.now());
+      }
+    };
+    const running = Promise.all(Array.from({ length: 8 }, worker));
+    // Let the first burst go, then stall for 600 ms while a dozen slots come due.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    blockEventLoop(600);
+    await running;
+    expect(starts).toHaveLength(48);
+    expect(maxInWindow(starts, 1000)).toBeLessThanOrEqual(Math.floor(rps * HEADROOM));
+  });
+});
