@@ -4,4 +4,4 @@
  * deterministic data from a seed. Used by the demo, the tests and the benchmarks.
  */
 export { startSandbox } from './start.js';
-export type { Sandbox, SandboxOptions, SandboxFaults, SandboxLatency, RequestLogEntry, AdvanceSummary } from './types.js';
+export type { Sandbox, SandboxOptions, SandboxFaults, SandboxLatency, RequestLogEntry, AdvanceSummary, PageSizeCap } from './types.js';

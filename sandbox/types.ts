@@ -2,10 +2,12 @@
 import type { SandboxFaults } from './http/faults.js';
 import type { SandboxLatency } from './http/network.js';
 import type { AdvanceSummary } from './mutate/advance.js';
+import type { PageSizeCap } from './feed/page-size-cap.js';
 
 export type { SandboxFaults } from './http/faults.js';
 export type { SandboxLatency } from './http/network.js';
 export type { AdvanceSummary } from './mutate/advance.js';
+export type { PageSizeCap } from './feed/page-size-cap.js';
 
 export interface SandboxOptions {
   /** 0 = ephemeral (default). */
@@ -50,6 +52,11 @@ export interface SandboxOptions {
    * (gross pay items, journal entries) that are sent with `id: null`.
    */
   missingIds?: number;
+  /**
+   * Undocumented page-size caps by list endpoint name, e.g. `{ 'jpm/job-types': { max: 700 } }`:
+   * a larger `pageSize` is refused with a 400 naming `pageSize` (see feed/page-size-cap.ts).
+   */
+  pageSizeCaps?: Record<string, PageSizeCap>;
 }
 
 export interface RequestLogEntry {

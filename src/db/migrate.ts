@@ -10,6 +10,7 @@ import * as bookkeeping from '../../migrations/001_bookkeeping.js';
 import * as cursorSweeps from '../../migrations/002_cursor_sweeps.js';
 import * as cursorKinds from '../../migrations/003_cursor_kinds.js';
 import * as jobHistoryEntries from '../../migrations/004_job_history_entries.js';
+import * as pageSizes from '../../migrations/005_page_sizes.js';
 import { assertIdentifier, quoteIdent } from './identifiers.js';
 
 const migrations: Record<string, Knex.Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Knex.Migration> = {
   '002_cursor_sweeps': cursorSweeps,
   '003_cursor_kinds': cursorKinds,
   '004_job_history_entries': jobHistoryEntries,
+  '005_page_sizes': pageSizes,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -29,6 +29,7 @@ describe('migration 003: cursors saved in the old shape', () => {
     expect(built.map((c) => c?.kind)).toEqual(['export', 'per-parent', 'list-incremental', 'list-full']);
 
     // Back to the old shape: the closed per-parent cursor is a `list-full` row again.
+    expect(await migrateStep(warehouse.knex, 'atlas', 'down')).toEqual(['005_page_sizes']);
     expect(await migrateStep(warehouse.knex, 'atlas', 'down')).toEqual(['004_job_history_entries']);
     expect(await migrateStep(warehouse.knex, 'atlas', 'down')).toEqual(['003_cursor_kinds']);
     const old = await pool.query(`select endpoint, mode, continue_from, walk_id from atlas._cursors order by endpoint`);
@@ -67,7 +68,7 @@ describe('migration 003: cursors saved in the old shape', () => {
       [sandbox.tenantId],
     );
 
-    expect(await migrate(warehouse.knex, 'atlas')).toEqual(['003_cursor_kinds', '004_job_history_entries']);
+    expect(await migrate(warehouse.knex, 'atlas')).toEqual(['003_cursor_kinds', '004_job_history_entries', '005_page_sizes']);
     const [customers, resumed, jobTypes, costs] = await cursors();
     expect(resumed).toEqual({ kind: 'per-parent', lastParentKey: stoppedAfter, walkId: 'old-walk', sweptAt: null });
     expect([customers, jobTypes, costs]).toEqual([built[0], built[2], built[3]]);
@@ -95,11 +96,12 @@ describe('migration 003: cursors saved in the old shape', () => {
     // Down with a per-parent walk in progress: the parent key goes back to continue_from.
     await pool.query(`update atlas._cursors set last_parent_key = '4242', walk_id = 'new-walk' where endpoint = $1`, [notes]);
     const before = await cursors();
+    expect(await migrateStep(warehouse.knex, 'atlas', 'down')).toEqual(['005_page_sizes']);
     expect(await migrateStep(warehouse.knex, 'atlas', 'down')).toEqual(['004_job_history_entries']);
     expect(await migrateStep(warehouse.knex, 'atlas', 'down')).toEqual(['003_cursor_kinds']);
     const downed = await pool.query(`select mode, continue_from, walk_id from atlas._cursors where endpoint = $1`, [notes]);
     expect(downed.rows).toEqual([{ mode: 'list-full', continue_from: '4242', walk_id: 'new-walk' }]);
-    expect(await migrate(warehouse.knex, 'atlas')).toEqual(['003_cursor_kinds', '004_job_history_entries']);
+    expect(await migrate(warehouse.knex, 'atlas')).toEqual(['003_cursor_kinds', '004_job_history_entries', '005_page_sizes']);
     expect(await cursors()).toEqual(before);
   });
 });
