@@ -103,7 +103,7 @@ export class SandboxCore {
     this.routes = new RouteTable(this.world);
     for (const [name, cap] of Object.entries(traffic.pageSizeCaps ?? {})) {
       const route = this.routes.byEndpoint(name);
-      if (!route || route.kind !== 'list') throw new RangeError(`sandbox: pageSizeCaps names ${name}, which is not a list it serves`);
+      if (route?.kind !== 'list') throw new RangeError(`sandbox: pageSizeCaps names ${name}, which is not a list it serves`);
       if (!(Number.isInteger(cap.max) && cap.max >= 1))
         throw new RangeError(`sandbox: the page-size cap of ${name} must be a positive integer`);
       route.pageSizeCap = cap;
