@@ -90,7 +90,7 @@ export class SandboxCore {
   constructor(
     readonly settings: CoreSettings,
     faults: SandboxFaults | undefined,
-    traffic: { rateLimit?: number; latency?: SandboxLatency } = {},
+    traffic: { rateLimit?: number; latency?: SandboxLatency; pageSizeCaps?: SandboxOptions['pageSizeCaps'] } = {},
     reports: SandboxReportOptions = {},
   ) {
     this.network = new SimulatedNetwork(traffic.latency);
@@ -105,6 +105,13 @@ export class SandboxCore {
       missingIds: settings.missingIds,
     });
     this.routes = new RouteTable(this.world);
+    for (const [name, cap] of Object.entries(traffic.pageSizeCaps ?? {})) {
+      const route = this.routes.byEndpoint(name);
+      if (route?.kind !== 'list') throw new RangeError(`sandbox: pageSizeCaps names ${name}, which is not a list it serves`);
+      if (!(Number.isInteger(cap.max) && cap.max >= 1))
+        throw new RangeError(`sandbox: the page-size cap of ${name} must be a positive integer`);
+      route.pageSizeCap = cap;
+    }
     this.codec = new TokenCodec(settings.seed, settings.tenantId);
     this.auth = new TokenAuthority(
       credentialsFor(settings.seed, settings.tenantId),

@@ -11,6 +11,7 @@ export type {
   SandboxLatency,
   SandboxReportOptions,
   ReportAnswer,
+  PageSizeCap,
   RequestLogEntry,
   AdvanceSummary,
 } from './types.js';

@@ -9,7 +9,12 @@ import type { Sandbox, SandboxOptions } from './types.js';
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const settings = settingsFrom(options);
-  const core = new SandboxCore(settings, options.faults, { rateLimit: options.rateLimit, latency: options.latency }, options.reports);
+  const core = new SandboxCore(
+    settings,
+    options.faults,
+    { rateLimit: options.rateLimit, latency: options.latency, pageSizeCaps: options.pageSizeCaps },
+    options.reports,
+  );
   const host = options.host ?? '127.0.0.1';
   let url = '';
   const server = createSandboxServer(core, () => ({ url, apiUrl: url, authUrl: `${url}/connect/token` }));

@@ -4,12 +4,14 @@ import type { SandboxLatency } from './http/network.js';
 import type { AdvanceSummary } from './mutate/advance.js';
 import type { SandboxReportOptions } from './reports/serve.js';
 import type { ReportAnswer } from './reports/rows.js';
+import type { PageSizeCap } from './feed/page-size-cap.js';
 
 export type { SandboxFaults } from './http/faults.js';
 export type { SandboxLatency } from './http/network.js';
 export type { AdvanceSummary } from './mutate/advance.js';
 export type { SandboxReportOptions } from './reports/serve.js';
 export type { ReportAnswer } from './reports/rows.js';
+export type { PageSizeCap } from './feed/page-size-cap.js';
 
 export interface SandboxOptions {
   /** 0 = ephemeral (default). */
@@ -56,6 +58,11 @@ export interface SandboxOptions {
   missingIds?: number;
   /** The Reporting API's limits: least seconds between data calls of one report (default 60), page cap. */
   reports?: SandboxReportOptions;
+  /**
+   * Undocumented page-size caps by list endpoint name, e.g. `{ 'jpm/job-types': { max: 700 } }`:
+   * a larger `pageSize` is refused with a 400 naming `pageSize` (see feed/page-size-cap.ts).
+   */
+  pageSizeCaps?: Record<string, PageSizeCap>;
 }
 
 export interface RequestLogEntry {

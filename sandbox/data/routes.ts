@@ -8,6 +8,7 @@ import { rowJson, viewJson, type Row, type Table } from './table.js';
 import { ALIASES } from './aliases.js';
 import { T } from './names.js';
 import { rendererFor, type Render } from './views.js';
+import type { PageSizeCap } from '../feed/page-size-cap.js';
 
 export interface Route {
   /** Catalog name, e.g. `crm/export/customers`, `crm/customers/{id}`, `telecom/v2/calls`. */
@@ -21,6 +22,8 @@ export interface Route {
   table: Table;
   query: Set<string>;
   maxPageSize: number;
+  /** An undocumented lower cap imposed by `SandboxOptions.pageSizeCaps` (lists only). */
+  pageSizeCap?: PageSizeCap;
   render: Render | null;
   /** How a list's placeholder (or an id route's parent placeholder) selects rows. */
   parent: { field?: string; hidden?: boolean; lenient?: boolean } | null;

@@ -11,6 +11,7 @@ import { canonical } from '../time.js';
 import type { Row } from '../data/table.js';
 import { renderRow, type Route } from '../data/routes.js';
 import { apiError, validationError, type Reply } from '../http/respond.js';
+import { pageSizeCapRefusal } from './page-size-cap.js';
 
 type Predicate = (row: Row) => boolean;
 type Invalid = { invalid: Reply };
@@ -173,6 +174,8 @@ export function serveList(route: Route, params: string[], query: URLSearchParams
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > route.maxPageSize) {
     return invalid('pageSize', sizeText ?? '', `The page size must be between 1 and ${route.maxPageSize}.`).invalid;
   }
+  const capped = pageSizeCapRefusal(route.pageSizeCap, pageSize, sizeText ?? '');
+  if (capped) return capped;
   const includeTotal = parseBool(query.get('includeTotal'));
   if (includeTotal === 'bad') return invalid('includeTotal', query.get('includeTotal') ?? '').invalid;
   const predicates = queryPredicates(route, query);

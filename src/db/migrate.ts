@@ -11,6 +11,7 @@ import * as cursorSweeps from '../../migrations/002_cursor_sweeps.js';
 import * as cursorKinds from '../../migrations/003_cursor_kinds.js';
 import * as jobHistoryEntries from '../../migrations/004_job_history_entries.js';
 import * as reportCursors from '../../migrations/005_report_cursors.js';
+import * as pageSizes from '../../migrations/006_page_sizes.js';
 import { assertIdentifier, quoteIdent } from './identifiers.js';
 
 const migrations: Record<string, Knex.Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Knex.Migration> = {
   '003_cursor_kinds': cursorKinds,
   '004_job_history_entries': jobHistoryEntries,
   '005_report_cursors': reportCursors,
+  '006_page_sizes': pageSizes,
 };
 
 const source: Knex.MigrationSource<string> = {

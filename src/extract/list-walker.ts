@@ -14,7 +14,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AtlasError } from '../errors.js';
-import { cursorOfKind, idleListCursor, listCursorAtPage } from '../load/cursor.js';
+import { cursorOfKind, idleListCursor, type ListCursor, listCursorAtPage } from '../load/cursor.js';
+import { readPageSize, rememberPageSize } from '../load/page-size-store.js';
+import { acceptedPageSize, pageSizeRefusalText } from './page-size-refusal.js';
 import { clearSeenKeys, finishFullWalk } from '../load/finish-full-walk.js';
 import { latestTimestamp, preparePage } from '../load/prepare-page.js';
 import { timestampMillis } from '../load/timestamp.js';
@@ -46,7 +48,46 @@ function parseListBody(body: unknown, endpoint: string): { data: unknown[]; hasM
   return { data: b.data, hasMore: b.hasMore === true && b.data.length > 0 };
 }
 
+/**
+ * Walks the list at the page size its (tenant, endpoint) is known to accept. When ServiceTitan
+ * refuses that size (see page-size-refusal.ts), the smaller size it accepts is remembered and the
+ * walk starts again from its first page with the same bound: pages counted at one size never mix
+ * with pages counted at another.
+ */
 export async function walkList(context: WalkContext): Promise<void> {
+  const { descriptor, target } = context;
+  const documented = descriptor.extract!.maxPageSize ?? Number(descriptor.defaultQuery.pageSize ?? 5000);
+  let pageSize = (await readPageSize(context.pool, target.schema, context.tenantId, descriptor.name)) ?? documented;
+  let walk = context;
+  for (;;) {
+    try {
+      return await walkListAtSize(walk, pageSize);
+    } catch (error) {
+      const text = pageSizeRefusalText(error);
+      const smaller = text === null ? null : acceptedPageSize(text, pageSize);
+      if (text === null || smaller === null) throw error;
+      const restart = walkStart(walk);
+      const where = { schema: target.schema, tenantId: context.tenantId, endpoint: descriptor.name, runId: context.runId };
+      await rememberPageSize(context.pool, where, { refused: pageSize, pageSize: smaller, refusal: text }, restart);
+      const note = `ServiceTitan refused page size ${pageSize} (${text}); walking again from the first page at ${smaller}, remembered for later runs`;
+      context.notes.push(note);
+      context.logger.warn(note, { endpoint: descriptor.name });
+      pageSize = smaller;
+      walk = { ...walk, cursor: restart };
+    }
+  }
+}
+
+/** The cursor that starts the saved walk again from its first page with the bound it had. */
+function walkStart(context: WalkContext): ListCursor {
+  const mode = context.descriptor.extract!.mode as ListCursor['kind'];
+  const saved = cursorOfKind(context.cursor, ['list-incremental', 'list-full']);
+  if (!saved) return idleListCursor(mode);
+  const bookmark = saved.page > 0 && saved.walkId === null ? saved.walkBookmark : saved.bookmark;
+  return idleListCursor(mode, { maxModifiedOn: saved.maxModifiedOn, bookmark, sweptAt: saved.sweptAt });
+}
+
+async function walkListAtSize(context: WalkContext, pageSize: number): Promise<void> {
   const { descriptor, target } = context;
   const plan = descriptor.extract!;
   const full = plan.mode === 'list-full';
@@ -65,7 +106,6 @@ export async function walkList(context: WalkContext): Promise<void> {
     await clearSeenKeys(context.pool, target, context.tenantId);
   }
 
-  const pageSize = plan.maxPageSize ?? Number(descriptor.defaultQuery.pageSize ?? 5000);
   // Pages count from 1, except on the few lists that start at 0 (Intacct mappings).
   const firstPage = plan.firstPage ?? 1;
   const fetchPage = async (number: number): Promise<ListPage> => {

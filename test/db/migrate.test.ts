@@ -5,8 +5,15 @@ import { createTestDatabase, dropTestDatabases } from '../support/database.js';
 
 afterAll(dropTestDatabases);
 
-const allMigrations = ['001_bookkeeping', '002_cursor_sweeps', '003_cursor_kinds', '004_job_history_entries', '005_report_cursors'];
-const bookkeeping = ['_cursors', '_rejects', '_report_cursors', '_run_endpoints', '_runs', '_seen_keys'];
+const allMigrations = [
+  '001_bookkeeping',
+  '002_cursor_sweeps',
+  '003_cursor_kinds',
+  '004_job_history_entries',
+  '005_report_cursors',
+  '006_page_sizes',
+];
+const bookkeeping = ['_cursors', '_page_sizes', '_rejects', '_report_cursors', '_run_endpoints', '_runs', '_seen_keys'];
 
 async function tablesIn(warehouse: Warehouse, schema: string): Promise<string[]> {
   const { rows } = await warehouse.pool.query('select table_name from information_schema.tables where table_schema = $1 order by 1', [
@@ -39,6 +46,7 @@ describe('migrate', () => {
         '_cursors',
         '_migrations',
         '_migrations_lock',
+        '_page_sizes',
         '_rejects',
         '_report_cursors',
         '_run_endpoints',
