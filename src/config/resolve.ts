@@ -10,12 +10,24 @@
 import { isAbsolute, resolve } from 'node:path';
 import { checkChoice, checkDate, checkKeys, checkPositiveInteger, checkSchema, checkStringList, isPlainObject } from './checks.js';
 import { resolveDatabase } from './database.js';
+import { checkSchedule } from './schedule.js';
 import { ENV, envValue, fromSource, substituteEnv } from './env.js';
 import { Problems, showValue, typeName } from './problems.js';
 import { resolveTenants } from './tenants.js';
 import type { AtlasConfig, ConfigFlags, EndpointSelection } from './types.js';
 
-const CONFIG_KEYS = ['database', 'schema', 'martsSchema', 'startDate', 'concurrency', 'stateDir', 'log', 'tenants', 'endpoints'];
+const CONFIG_KEYS = [
+  'database',
+  'schema',
+  'martsSchema',
+  'startDate',
+  'concurrency',
+  'stateDir',
+  'log',
+  'tenants',
+  'schedule',
+  'endpoints',
+];
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 const LOG_FORMATS = ['text', 'json'] as const;
 const MAX_CONCURRENCY = 64;
@@ -117,6 +129,7 @@ export function resolveConfig(sources: ConfigSources): Resolution {
   const level = setting('log.level', logDoc?.level, (label, value) => checkChoice(label, value, LOG_LEVELS, problems));
   const format = setting('log.format', logDoc?.format, (label, value) => checkChoice(label, value, LOG_FORMATS, problems));
 
+  const schedule = doc.schedule === undefined || doc.schedule === null ? undefined : checkSchedule('schedule', doc.schedule, problems);
   const endpoints = resolveEndpoints(endpointsDoc, flags.endpoints, problems);
   const { stCredentials, requireTenants } = sources;
   const tenants = resolveTenants({ file: doc.tenants, stCredentials, env, only: flags.tenant, require: requireTenants }, problems, secrets);
@@ -127,7 +140,7 @@ export function resolveConfig(sources: ConfigSources): Resolution {
   if (!level || !format || !endpoints) return result;
   // No startDate from any source means full history (null).
   const config = { database, schema, martsSchema, startDate: startDate ?? null, concurrency, tenants, endpoints, stateDir };
-  return { ...result, config: { ...config, log: { level, format } } };
+  return { ...result, config: { ...config, log: { level, format }, ...(schedule ? { schedule } : {}) } };
 }
 
 /** A nested object of the config file (`log`, `endpoints`), key-checked; undefined when absent. */

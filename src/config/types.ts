@@ -25,6 +25,8 @@ export interface TenantConfig {
   authUrl: string;
   /** Client-side ceiling on request rate for this (app key, tenant). */
   requestsPerSecond: number;
+  /** When `atlas worker` syncs this tenant (five crontab time fields, UTC); absent = the global `schedule`. */
+  schedule?: string;
 }
 
 export type DatabaseConfig =
@@ -52,6 +54,8 @@ export interface AtlasConfig {
   /** Directory for Atlas's local state (embedded database, sandbox files), default '.atlas'. */
   stateDir: string;
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'text' | 'json' };
+  /** When `atlas worker` syncs every tenant without a schedule of its own; absent = such tenants are not scheduled. */
+  schedule?: string;
 }
 
 /**
