@@ -8,6 +8,7 @@ import { registerGrantCommand } from './commands/grant.js';
 import { registerModelsCommand } from './commands/models.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerStatusCommand } from './commands/status.js';
+import { registerWorkerCommand } from './commands/worker.js';
 import { addGlobalOptions, createCliContext, processIo, type CliIo } from './context.js';
 
 export function createProgram(io: CliIo = processIo): Command {
@@ -25,5 +26,6 @@ export function createProgram(io: CliIo = processIo): Command {
   registerModelsCommand(program, context);
   registerGrantCommand(program, context);
   registerSandboxCommand(program, context);
+  registerWorkerCommand(program, context);
   return program;
 }
