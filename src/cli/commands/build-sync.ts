@@ -32,7 +32,9 @@ export async function executeRun(
   logger: Logger,
   json: boolean,
 ): Promise<BuildSummary> {
-  const warehouse = await openConfiguredWarehouse(config.database, logger, config.concurrency + 4);
+  // Each tenant holds one connection for its lock the whole run; the endpoints share the rest.
+  // (With fewer connections than tenants, the locks took them all and the endpoints waited for ever.)
+  const warehouse = await openConfiguredWarehouse(config.database, logger, config.concurrency + 4 + config.tenants.length);
   const controller = new AbortController();
   let interrupts = 0;
   const onSignal = () => {
