@@ -8,12 +8,14 @@
  * - a job whose worker died is freed within `rescueEveryMs` (./rescue.ts) and resumed elsewhere.
  *
  * `jobs` is how many syncs (tenants) this process runs at once: one graphile-worker runner (worker
- * pool) per slot, each vouched for by ./liveness.ts. Only slot 0 runs cron.
+ * pool) per slot, each vouched for by ./liveness.ts. Only slot 0 runs cron. Each slot syncs
+ * through connections of its own (slot 0 through `warehouse`): concurrent syncs in one process
+ * would otherwise share knex's few connections, and two migrations at once could deadlock there.
  */
 import { EventEmitter } from 'node:events';
 import { parseCronItems, run, type Runner, type RunnerOptions, type WorkerEvents } from 'graphile-worker';
 import type { AtlasConfig } from '../config/types.js';
-import type { Warehouse } from '../db/connection.js';
+import { openWarehouse, type Warehouse } from '../db/connection.js';
 import { migrate } from '../db/migrate.js';
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../log/logger.js';
@@ -44,9 +46,9 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** Connections a worker process needs: per slot a sync's share plus graphile-worker's own. */
+/** Connections of the main pool: slot 0's sync, graphile-worker's runners (one LISTEN each) and the liveness locks. */
 export function workerPoolSize(config: Pick<AtlasConfig, 'concurrency'>, jobs: number): number {
-  return jobs * (config.concurrency + 6) + 2;
+  return config.concurrency + 6 + 2 * jobs + 2;
 }
 
 export async function startWorker(
@@ -73,9 +75,10 @@ export async function startWorker(
   }
   const liveness = await holdLiveness(warehouse.pool, workerSchema);
   const shutdown = new AbortController();
-  const taskList = {
-    [SYNC_TASK]: syncTask({ config, warehouse, logger, shutdown: shutdown.signal, clientOptions: options.clientOptions }),
-  };
+  const slotWarehouses: Warehouse[] = [];
+  const taskListFor = (slotWarehouse: Warehouse) => ({
+    [SYNC_TASK]: syncTask({ config, warehouse: slotWarehouse, logger, shutdown: shutdown.signal, clientOptions: options.clientOptions }),
+  });
   const runners: Runner[] = [];
   // Each worker pool's liveness lock is taken as graphile-worker announces the pool.
   const events: WorkerEvents = new EventEmitter();
@@ -87,10 +90,12 @@ export async function startWorker(
   });
   try {
     for (let slot = 0; slot < options.jobs; slot++) {
+      const slotWarehouse = slot === 0 ? warehouse : await openWarehouse(warehouse.url, { poolSize: config.concurrency + 6 });
+      if (slot > 0) slotWarehouses.push(slotWarehouse);
       const runnerOptions: RunnerOptions = {
         pgPool: warehouse.pool,
         schema: workerSchema,
-        taskList,
+        taskList: taskListFor(slotWarehouse),
         parsedCronItems: slot === 0 ? cron : [],
         concurrency: 1,
         events,
@@ -104,6 +109,7 @@ export async function startWorker(
   } catch (error) {
     await Promise.all(runners.map((r) => r.stop().catch(() => {})));
     await liveness.release().catch(() => {});
+    await Promise.all(slotWarehouses.map((w) => w.close()));
     throw error;
   }
 
@@ -137,6 +143,7 @@ export async function startWorker(
         shutdown.abort();
         await Promise.all(runners.map((r) => r.stop()));
         await liveness.release();
+        await Promise.all(slotWarehouses.map((w) => w.close()));
       })();
       return stopping;
     },
