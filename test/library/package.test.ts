@@ -55,7 +55,9 @@ describe('the atlas package', () => {
   it('packs dist/src, dist/sandbox, dist/migrations and the SQL models, and nothing else', async () => {
     const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: projectRoot });
     const paths = (JSON.parse(stdout) as Array<{ files: Array<{ path: string }> }>)[0].files.map((file) => file.path);
-    const unexpected = paths.filter((path) => !/^(dist\/(src|sandbox|migrations)\/|models\/.+\.(sql|md)$|package\.json$|README\.md$|LICENSE)/.test(path));
+    const unexpected = paths.filter(
+      (path) => !/^(dist\/(src|sandbox|migrations)\/|models\/.+\.(sql|md)$|package\.json$|README\.md$|LICENSE)/.test(path),
+    );
     expect(unexpected).toEqual([]);
     for (const needed of [
       'dist/src/index.js',
