@@ -26,6 +26,7 @@ export type AtlasErrorCode =
   | 'RUN_FAILED'
   | 'MODEL_INVALID'
   | 'MODEL_FAILED'
+  | 'SYNC_STALE'
   | 'INTERNAL';
 
 export interface AtlasErrorOptions {
@@ -90,6 +91,7 @@ const exitCodes: Record<AtlasErrorCode, number> = {
   RUN_FAILED: 7,
   MODEL_INVALID: 2,
   MODEL_FAILED: 8,
+  SYNC_STALE: 9,
   INTERNAL: 1,
 };
 

@@ -10,6 +10,7 @@ import { registerModelsCommand } from './commands/models.js';
 import { registerReportsCommand } from './commands/reports.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerStatusCommand } from './commands/status.js';
+import { registerWorkerCommand } from './commands/worker.js';
 import { addGlobalOptions, createCliContext, processIo, type CliIo } from './context.js';
 
 export function createProgram(io: CliIo = processIo): Command {
@@ -29,5 +30,6 @@ export function createProgram(io: CliIo = processIo): Command {
   registerSandboxCommand(program, context);
   registerDocsCommand(program, context);
   registerReportsCommand(program, context);
+  registerWorkerCommand(program, context);
   return program;
 }

@@ -19,13 +19,26 @@ import {
   isPlainObject,
 } from './checks.js';
 import { resolveDatabase } from './database.js';
+import { checkSchedule } from './schedule.js';
 import { ENV, envValue, fromSource, substituteEnv } from './env.js';
 import { Problems, showValue, typeName } from './problems.js';
 import { resolveReports } from './reports.js';
 import { resolveTenants } from './tenants.js';
 import type { AtlasConfig, ConfigFlags, EndpointSelection } from './types.js';
 
-const CONFIG_KEYS = ['database', 'schema', 'martsSchema', 'startDate', 'concurrency', 'stateDir', 'log', 'tenants', 'endpoints', 'reports'];
+const CONFIG_KEYS = [
+  'database',
+  'schema',
+  'martsSchema',
+  'startDate',
+  'concurrency',
+  'stateDir',
+  'log',
+  'tenants',
+  'schedule',
+  'endpoints',
+  'reports',
+];
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 const LOG_FORMATS = ['text', 'json'] as const;
 const MAX_CONCURRENCY = 64;
@@ -129,6 +142,7 @@ export function resolveConfig(sources: ConfigSources): Resolution {
   const format = setting('log.format', logDoc?.format, (label, value) => checkChoice(label, value, LOG_FORMATS, problems));
   const quiet = setting('log.quiet', logDoc?.quiet, (label, value) => checkBoolean(label, value, problems));
 
+  const schedule = doc.schedule === undefined || doc.schedule === null ? undefined : checkSchedule('schedule', doc.schedule, problems);
   const endpoints = resolveEndpoints(endpointsDoc, flags.endpoints, problems);
   const { stCredentials, requireTenants } = sources;
   const tenants = resolveTenants({ file: doc.tenants, stCredentials, env, only: flags.tenant, require: requireTenants }, problems, secrets);
@@ -145,7 +159,10 @@ export function resolveConfig(sources: ConfigSources): Resolution {
   // `quiet` is left out unless some source sets it, so configs without it compare as before.
   // `reports` is left out unless the file has the key, so configs without it compare as before.
   const withReports = doc.reports === undefined ? config : { ...config, reports: reports ?? [] };
-  return { ...result, config: { ...withReports, log: { level, format, ...(quiet === undefined ? {} : { quiet }) } } };
+  return {
+    ...result,
+    config: { ...withReports, log: { level, format, ...(quiet === undefined ? {} : { quiet }) }, ...(schedule ? { schedule } : {}) },
+  };
 }
 
 /** A nested object of the config file (`log`, `endpoints`), key-checked; undefined when absent. */

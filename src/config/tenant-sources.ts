@@ -22,6 +22,7 @@ export const TENANT_FIELDS = [
   'apiUrl',
   'authUrl',
   'requestsPerSecond',
+  'schedule',
 ] as const;
 
 export type TenantField = (typeof TENANT_FIELDS)[number];

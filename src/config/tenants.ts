@@ -9,6 +9,7 @@
  */
 import { checkChoice, checkHttpUrl, checkPositiveNumber, checkSecret, checkTenantId, checkTenantName, checkTimezone } from './checks.js';
 import { ENV, envValue, fromSource } from './env.js';
+import { checkSchedule } from './schedule.js';
 import { showValue, type Problems } from './problems.js';
 import { tenantFromEnv, tenantFromStCredentials, tenantsFromFile, type RawTenant, type SecretField } from './tenant-sources.js';
 import type { ServiceTitanEnvironment, TenantConfig } from './types.js';
@@ -115,7 +116,10 @@ function buildTenant(raw: RawTenant, env: NodeJS.ProcessEnv, problems: Problems)
   const [apiUrl, authUrl] = [url('apiUrl', ENV.apiUrl), url('authUrl', ENV.authUrl)];
 
   const tenant = { name, tenantId, clientId, clientSecret, appKey, timezone, environment, apiUrl, authUrl, requestsPerSecond };
-  return Object.values(tenant).some((value) => value === undefined) ? undefined : (tenant as TenantConfig);
+  const schedule = isAbsent(values.schedule) ? undefined : checkSchedule(label('schedule'), values.schedule, problems);
+  if (!isAbsent(values.schedule) && schedule === undefined) return undefined;
+  if (Object.values(tenant).some((value) => value === undefined)) return undefined;
+  return (schedule === undefined ? tenant : { ...tenant, schedule }) as TenantConfig;
 }
 
 function isAbsent(value: unknown): boolean {

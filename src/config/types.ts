@@ -25,6 +25,8 @@ export interface TenantConfig {
   authUrl: string;
   /** Client-side ceiling on request rate for this (app key, tenant). */
   requestsPerSecond: number;
+  /** When `atlas worker` syncs this tenant (five crontab time fields, UTC); absent = the global `schedule`. */
+  schedule?: string;
 }
 
 export type DatabaseConfig =
@@ -81,6 +83,8 @@ export interface AtlasConfig {
   log: { level: 'debug' | 'info' | 'warn' | 'error'; format: 'text' | 'json'; quiet?: boolean };
   /** Configured reports (present only when the config file has `reports`). */
   reports?: ReportConfig[];
+  /** When `atlas worker` syncs every tenant without a schedule of its own; absent = such tenants are not scheduled. */
+  schedule?: string;
 }
 
 /**

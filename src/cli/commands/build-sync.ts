@@ -34,6 +34,8 @@ export async function executeRun(
   json: boolean,
   quiet = false,
 ): Promise<BuildSummary> {
+  // Tenant locks hold connections of their own, beside the pool (src/runs/tenant-lock.ts): the
+  // pool serves the endpoints (at most `concurrency` at once) and the run's own bookkeeping.
   const warehouse = await openConfiguredWarehouse(config.database, logger, config.concurrency + 4);
   const controller = new AbortController();
   let interrupts = 0;

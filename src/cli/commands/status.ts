@@ -5,10 +5,15 @@
  */
 import type { Command } from 'commander';
 import { openConfiguredWarehouse } from '../../db/connection.js';
+import { exitCodeOf } from '../../errors.js';
+import { findStale } from '../../runs/staleness.js';
 import { readStatus, type WarehouseStatus } from '../../runs/status.js';
 import { recordedTenantNames } from '../../runs/tenant-names.js';
+import { workerSchemaFor } from '../../worker/queue-names.js';
+import { readQueueStatus } from '../../worker/queue-status.js';
 import type { CliContext } from '../context.js';
 import { numberFlag } from '../numeric-flag.js';
+import { durationFlag, formatDuration, formatQueue, formatStale } from '../status-extras.js';
 
 /** `45s`, `12m`, `5h`, `3d`; '-' when unknown. */
 export function formatAge(seconds: number | null): string {
@@ -62,8 +67,13 @@ export function registerStatusCommand(program: Command, context: CliContext): vo
     .command('status')
     .description('show what the last runs did: rows per endpoint, last success, cursor age, errors')
     .option('--runs <n>', 'how many recent runs to list', numberFlag('runs', { integer: true, min: 1 }), 10)
+    .option(
+      '--stale-after <duration>',
+      'exit 9 naming every tenant/endpoint without a successful sync within this (e.g. 2h)',
+      durationFlag('stale-after'),
+    )
     .action(
-      context.action(async (flags: { runs: number }) => {
+      context.action(async (flags: { runs: number; staleAfter?: number }) => {
         const config = await context.loadConfig({}, { requireTenants: false });
         const logger = context.logger(config);
         const warehouse = await openConfiguredWarehouse(config.database, logger, 2);
@@ -72,7 +82,19 @@ export function registerStatusCommand(program: Command, context: CliContext): vo
           // The config's names win: they are what `--tenant` accepts today.
           const names = await recordedTenantNames(warehouse.pool, config.schema);
           for (const t of config.tenants) names.set(t.tenantId, t.name);
-          context.io.stdout(context.options().json ? JSON.stringify(nameTenants(status, names), null, 2) : formatStatus(status, names));
+          const queue = await readQueueStatus(warehouse.pool, workerSchemaFor(config.schema));
+          const stale = flags.staleAfter === undefined ? undefined : findStale(status.endpoints, config.tenants, flags.staleAfter);
+          if (context.options().json) {
+            const staleness = stale && { staleAfterSeconds: flags.staleAfter, stale };
+            context.io.stdout(JSON.stringify({ ...nameTenants(status, names), queue, ...staleness }, null, 2));
+          } else {
+            const extras = [
+              ...formatQueue(queue, (id) => names.get(id) ?? id),
+              ...(stale ? formatStale(stale, formatDuration(flags.staleAfter ?? 0)) : []),
+            ];
+            context.io.stdout([formatStatus(status, names), '', ...extras].join('\n'));
+          }
+          if (stale && stale.length > 0) process.exitCode = exitCodeOf('SYNC_STALE');
         } finally {
           await warehouse.close();
         }
