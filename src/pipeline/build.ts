@@ -25,6 +25,8 @@ export interface BuildOptions {
   fullRefresh: boolean;
   /** Make incremental lists look for hard deletes now, whenever they last did. */
   sweepDeletes?: boolean;
+  /** Let sweeps mark any share of a table deleted (otherwise refused: src/load/mass-deletion.ts). */
+  allowMassDelete?: boolean;
   signal?: AbortSignal;
   /** Retry and timeout settings for the ServiceTitan clients (tests shorten the backoff). */
   clientOptions?: { maxAttempts?: number; timeoutMs?: number; backoff?: { baseMs: number; maxMs: number } };
@@ -63,6 +65,7 @@ export async function runBuild(
           fullRefresh: options.fullRefresh,
           limit,
           sweep: { ...DEFAULT_SWEEP_POLICY, force: Boolean(options.sweepDeletes) },
+          allowMassDelete: options.allowMassDelete,
           logger,
           progress,
           signal: options.signal,

@@ -30,6 +30,8 @@ export interface EndpointRunInput {
   startDate: string | null;
   /** When incremental lists sweep for hard deletes: always (`force`) or once the last sweep is older than `afterHours`. */
   sweep: SweepPolicy;
+  /** `--allow-mass-delete`: sweeps may mark any share of a table deleted (src/load/mass-deletion.ts). */
+  allowMassDelete?: boolean;
   logger: Logger;
   onPage?: (progress: EndpointProgress) => void;
   signal?: AbortSignal;
@@ -71,6 +73,7 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointOutc
       cursor,
       startDate: input.startDate,
       sweepDue: sweepDue(input.sweep, cursor),
+      allowMassDelete: input.allowMassDelete,
       logger,
       figures,
       notes,

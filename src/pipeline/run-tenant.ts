@@ -28,6 +28,7 @@ export interface TenantRunInput {
   startDate: string | null;
   fullRefresh: boolean;
   sweep: SweepPolicy;
+  allowMassDelete?: boolean;
   limit: LimitFunction;
   logger: Logger;
   progress: ProgressReporter;

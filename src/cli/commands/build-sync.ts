@@ -21,6 +21,7 @@ interface RunFlags {
   endpoint: string[];
   fullRefresh?: boolean;
   sweepDeletes?: boolean;
+  allowMassDelete?: boolean;
   concurrency?: number;
   quiet?: boolean;
 }
@@ -29,7 +30,7 @@ interface RunFlags {
 export async function executeRun(
   config: AtlasConfig,
   command: 'build' | 'sync',
-  modes: { fullRefresh: boolean; sweepDeletes: boolean },
+  modes: { fullRefresh: boolean; sweepDeletes: boolean; allowMassDelete?: boolean },
   logger: Logger,
   json: boolean,
   quiet = false,
@@ -79,6 +80,7 @@ function register(program: Command, context: CliContext, name: 'build' | 'sync',
     .option('--full-refresh', 'reset the cursors of the chosen endpoints and read them again from the start')
     .option('--sweep-deletes', 'walk incremental lists whole now to mark rows ServiceTitan deleted outright (otherwise once a day)')
     // The upper bound is the config's (it names --concurrency too); the flag itself must be a count.
+    .option('--allow-mass-delete', 'let a walk mark more than 20% of a table deleted at once (otherwise refused, see the run notes)')
     .option('--concurrency <n>', 'endpoints extracted at once', numberFlag('concurrency', { integer: true, min: 1 }))
     .option('--quiet', 'only warnings, errors and a one-line summary (for cron; config log.quiet)')
     .action(
@@ -91,7 +93,11 @@ function register(program: Command, context: CliContext, name: 'build' | 'sync',
           quiet: flags.quiet,
         });
         const json = Boolean(context.options().json);
-        const modes = { fullRefresh: Boolean(flags.fullRefresh), sweepDeletes: Boolean(flags.sweepDeletes) };
+        const modes = {
+          fullRefresh: Boolean(flags.fullRefresh),
+          sweepDeletes: Boolean(flags.sweepDeletes),
+          allowMassDelete: Boolean(flags.allowMassDelete),
+        };
         const quiet = config.log.quiet === true;
         const logger = context.logger(quiet ? { log: { ...config.log, level: atLeastWarn(config.log.level) } } : config);
         const summary = await executeRun(config, name, modes, logger, json, quiet);
