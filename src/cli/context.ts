@@ -7,6 +7,7 @@
 import type { Command } from 'commander';
 import { loadConfig, loadStagingSchema, type ConfigFlags } from '../config/index.js';
 import type { AtlasConfig } from '../config/types.js';
+import { asDatabaseFailure } from '../db/database-failure.js';
 import { AtlasError, exitCodeFor } from '../errors.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { redactText } from '../log/redact.js';
@@ -105,7 +106,8 @@ export function createCliContext(program: Command, io: CliIo = processIo): CliCo
 }
 
 /** Prints an error the way users should see it and sets the exit code. */
-export function reportError(error: unknown, io: CliIo = processIo): void {
+export function reportError(thrown: unknown, io: CliIo = processIo): void {
+  const error = asDatabaseFailure(thrown, 'running the command');
   if (error instanceof AtlasError) {
     io.stderr(`atlas: ${error.message}${error.code === 'INTERNAL' ? '' : ` [${error.code}]`}`);
   } else {

@@ -43,7 +43,11 @@ export async function openWarehouse(
     connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
   };
   const pool = new pg.Pool({ ...session, max } as pg.PoolConfig);
+  // An idle client's connection error goes to the pool's listener; a checked-out client's would be
+  // an unhandled 'error' event that kills the process. Its pending query rejects with the same
+  // error (and the pool discards the client), so the listener only has to exist.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const knex = knexFactory({ client: 'pg', connection: session as Knex.PgConnectionConfig, pool: { min: 0, max: 4 } });
   try {
     await pool.query('select 1');

@@ -63,11 +63,22 @@ function atLeastWarn(level: AtlasConfig['log']['level']): AtlasConfig['log']['le
   return level === 'error' ? 'error' : 'warn';
 }
 
-/** Exit code of a finished run: 0, 6 when a tenant was locked by another run, else 7. */
+/** Exit code of a finished run: 0; 5 when the database failed; 6 when a tenant was locked by another run; else 7. */
 export function runExitCode(summary: BuildSummary): number {
   if (summary.ok) return 0;
+  if (databaseFailure(summary)) return exitCodeOf('DATABASE_FAILED');
   const locked = summary.tenants.some((t) => 'code' in t && t.code === 'TENANT_LOCKED');
   return exitCodeOf(locked ? 'TENANT_LOCKED' : 'RUN_FAILED');
+}
+
+/** The first database error of a run (a tenant's or an endpoint's), or null. */
+export function databaseFailure(summary: BuildSummary): string | null {
+  for (const tenant of summary.tenants) {
+    if ('code' in tenant && tenant.code === 'DATABASE_FAILED') return tenant.error;
+    const endpoint = 'endpoints' in tenant ? tenant.endpoints.find((e) => e.code === 'DATABASE_FAILED') : undefined;
+    if (endpoint) return endpoint.error ?? 'database failed';
+  }
+  return null;
 }
 
 function register(program: Command, context: CliContext, name: 'build' | 'sync', description: string): void {
@@ -102,6 +113,8 @@ function register(program: Command, context: CliContext, name: 'build' | 'sync',
         const logger = context.logger(quiet ? { log: { ...config.log, level: atLeastWarn(config.log.level) } } : config);
         const summary = await executeRun(config, name, modes, logger, json, quiet);
         context.io.stdout(json ? JSON.stringify(summary, null, 2) : quiet ? formatQuietSummary(name, summary) : formatRunSummary(summary));
+        const failure = databaseFailure(summary);
+        if (failure) context.io.stderr(`atlas: ${failure} [DATABASE_FAILED]`);
         process.exitCode = runExitCode(summary);
       }),
     );
