@@ -7,13 +7,14 @@
  * must be able to reach the data directory, so when a parent directory is closed to others (for
  * example /root) the data directory moves under the system temp directory, and Atlas says so.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import pg from 'pg';
 import { AtlasError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import { assertPostgresUserCanReach, closedAncestor, embeddedInstallPath } from './embedded-reach.js';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -32,13 +33,7 @@ function runsAsRoot(): boolean {
 
 /** True when every ancestor of `dir` can be traversed by users other than its owner. */
 function reachableByOthers(dir: string): boolean {
-  let current = dirname(resolve(dir));
-  for (;;) {
-    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
-    const parent = dirname(current);
-    if (parent === current) return true;
-    current = parent;
-  }
+  return closedAncestor(dir) === null;
 }
 
 function placeDataDir(requested: string, logger: Logger): string {
@@ -106,6 +101,7 @@ export async function startEmbeddedPostgres(options: {
     options.logger.info('using the embedded Postgres already running', { dataDir, port: options.port });
     return { url, dataDir, stop: async () => {} };
   }
+  if (runsAsRoot()) assertPostgresUserCanReach(embeddedInstallPath());
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
