@@ -48,7 +48,15 @@ export async function openWarehouse(
   // error (and the pool discards the client), so the listener only has to exist.
   pool.on('error', () => {});
   pool.on('connect', (client) => client.on('error', () => {}));
-  const knex = knexFactory({ client: 'pg', connection: session as Knex.PgConnectionConfig, pool: { min: 0, max: 4 } });
+  // knex prints "Connection Error: …" to the console when a pooled connection drops; the failing
+  // query reports it (as DATABASE_FAILED), so those lines would only blur the one clear line.
+  const quiet = () => {};
+  const knex = knexFactory({
+    client: 'pg',
+    connection: session as Knex.PgConnectionConfig,
+    pool: { min: 0, max: 4 },
+    log: { warn: quiet, error: quiet, deprecate: quiet, debug: quiet },
+  });
   try {
     await pool.query('select 1');
   } catch (cause) {
