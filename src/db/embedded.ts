@@ -11,14 +11,14 @@
  * The server is not open to every local user: a generated password (embedded-password.ts) and an
  * environment without Atlas's secrets (server-environment.ts).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import pg from 'pg';
 import { AtlasError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
-import { protectWithPassword, readEmbeddedPassword } from './embedded-password.js';
+import { passwordFileOf, protectWithPassword, readEmbeddedPassword } from './embedded-password.js';
 import { assertPostgresUserCanReach, closedAncestor, embeddedInstallPath } from './embedded-reach.js';
 import { withServerEnvironment } from './server-environment.js';
 
@@ -48,10 +48,35 @@ function reachableByOthers(dir: string): boolean {
   return closedAncestor(dir) === null;
 }
 
+/** The uid of the `postgres` system user, or null when there is none yet. */
+function postgresUid(): number | null {
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${USER}:`));
+  return line ? Number(line.split(':')[2]) : null;
+}
+
+/**
+ * The moved data directory's name is predictable and the temp directory is open to everyone, so
+ * another user could create it first and own the server's data: refuse a folder that root or
+ * `postgres` did not make, or that others may write to.
+ */
+function assertNotPlantedByOthers(dir: string): void {
+  if (!existsSync(dir)) return;
+  const { uid, mode } = statSync(dir);
+  if ((uid === 0 || uid === postgresUid()) && (mode & 0o022) === 0) return;
+  throw new AtlasError(
+    'DATABASE_FAILED',
+    `the embedded Postgres data directory ${dir} was not made by root or postgres, or others may write to it: ` +
+      'remove it, or set stateDir (ATLAS_STATE_DIR) to a folder the postgres user can reach',
+  );
+}
+
 function placeDataDir(requested: string, logger: Logger): string {
   if (!runsAsRoot() || reachableByOthers(requested)) return resolve(requested);
   const digest = createHash('sha256').update(resolve(requested)).digest('hex').slice(0, 12);
   const moved = resolve(tmpdir(), `atlas-postgres-${digest}`);
+  assertNotPlantedByOthers(moved);
   logger.warn('embedded Postgres data directory moved: the postgres user cannot reach the requested one', { requested, dataDir: moved });
   return moved;
 }
@@ -108,12 +133,13 @@ export async function startEmbeddedPostgres(options: {
   // Before anything else (the data directory's placement warns): one clear line, see embedded-reach.ts.
   if (runsAsRoot()) assertPostgresUserCanReach(embeddedInstallPath());
   const dataDir = placeDataDir(options.dataDir, options.logger);
-  let password = readEmbeddedPassword(dataDir);
+  const passwordFile = passwordFileOf(resolve(options.dataDir));
+  let password = readEmbeddedPassword(passwordFile);
   /** Sets a password on a cluster that has none yet (new, or made by an earlier Atlas). */
   const protect = async () => {
     if (password !== null) return;
-    password = await protectWithPassword(localUrl(options.port, 'postgres', null), dataDir, USER);
-    options.logger.info('embedded Postgres protected by a generated password', { passwordFile: `${dataDir}.password` });
+    password = await protectWithPassword(localUrl(options.port, 'postgres', null), dataDir, passwordFile, USER);
+    options.logger.info('embedded Postgres protected by a generated password', { passwordFile });
   };
   if (existsSync(resolve(dataDir, 'postmaster.pid')) && (await answers(localUrl(options.port, 'postgres', password)))) {
     await protect();

@@ -6,7 +6,8 @@
  * Starts its own embedded server (a random port, a fresh data directory), with or without
  * DATABASE_URL.
  */
-import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -52,6 +53,25 @@ describe('the embedded Postgres', () => {
     } finally {
       delete process.env.ST_CLIENT_SECRET;
       await server.stop();
+    }
+  });
+
+  // As root, a data directory the postgres user cannot reach moves to
+  // <tmp>/atlas-postgres-<sha256(requested)[0..12]>, a name another user can predict and create first.
+  it.skipIf(process.getuid?.() !== 0)('refuses a moved data directory that others may write to (made first by someone else)', async () => {
+    const closed = mkdtempSync(join(tmpdir(), 'atlas-embedded-closed-')); // mode 700
+    const requested = join(closed, 'postgres');
+    const moved = join(tmpdir(), `atlas-postgres-${createHash('sha256').update(requested).digest('hex').slice(0, 12)}`);
+    mkdirSync(moved);
+    chmodSync(moved, 0o777);
+    try {
+      await expect(startEmbeddedPostgres({ dataDir: requested, port: port + 1, logger, persistent: false })).rejects.toMatchObject({
+        code: 'DATABASE_FAILED',
+        message: expect.stringContaining(`${moved} was not made by root or postgres, or others may write to it`),
+      });
+    } finally {
+      rmSync(moved, { recursive: true, force: true });
+      rmSync(closed, { recursive: true, force: true });
     }
   });
 });
