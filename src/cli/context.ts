@@ -5,8 +5,9 @@
  * codes. Only the CLI layer touches `process.exit`, `process.exitCode` and the console.
  */
 import type { Command } from 'commander';
-import { loadConfig, loadStagingSchema, type ConfigFlags } from '../config/index.js';
+import { DEFAULT_CONFIG_FILE, exposedFileWarnings, loadConfig, loadStagingSchema, type ConfigFlags } from '../config/index.js';
 import type { AtlasConfig } from '../config/types.js';
+import { asDatabaseFailure } from '../db/database-failure.js';
 import { AtlasError, exitCodeFor } from '../errors.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { redactText } from '../log/redact.js';
@@ -69,6 +70,7 @@ export function createCliContext(program: Command, io: CliIo = processIo): CliCo
     options,
     loadConfig: (flags = {}, requirement = { requireTenants: true }) => {
       const global = options();
+      const paths = [global.config ?? DEFAULT_CONFIG_FILE, global.stCredentials, global.sqlCredentials];
       return loadConfig({
         configPath: global.config,
         stCredentialsPath: global.stCredentials,
@@ -81,6 +83,9 @@ export function createCliContext(program: Command, io: CliIo = processIo): CliCo
           logFormat: global.json ? 'json' : flags.logFormat,
         },
         requireTenants: requirement.requireTenants,
+      }).then(async (config) => {
+        for (const warning of await exposedFileWarnings(paths)) io.stderr(`atlas: warning: ${warning}`);
+        return config;
       });
     },
     loadStagingSchema: () => {
@@ -105,7 +110,8 @@ export function createCliContext(program: Command, io: CliIo = processIo): CliCo
 }
 
 /** Prints an error the way users should see it and sets the exit code. */
-export function reportError(error: unknown, io: CliIo = processIo): void {
+export function reportError(thrown: unknown, io: CliIo = processIo): void {
+  const error = asDatabaseFailure(thrown, 'running the command');
   if (error instanceof AtlasError) {
     io.stderr(`atlas: ${error.message}${error.code === 'INTERNAL' ? '' : ` [${error.code}]`}`);
   } else {

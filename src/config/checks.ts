@@ -109,7 +109,13 @@ export function checkChoice<T extends string>(label: string, value: unknown, cho
   return undefined;
 }
 
-/** An http(s) base URL, returned without trailing slashes. */
+/** Whether a URL's host is this machine (the sandbox, a local proxy): the only place plain http may go. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** An https base URL (or http to this machine), returned without trailing slashes. */
 export function checkHttpUrl(label: string, value: unknown, example: string, problems: Problems): string | undefined {
   if (typeof value !== 'string') {
     problems.add(label, `must be a string URL, not ${typeName(value)}: e.g. "${example}"`);
@@ -118,7 +124,17 @@ export function checkHttpUrl(label: string, value: unknown, example: string, pro
   const text = value.trim().replace(/\/+$/, '');
   if (URL.canParse(text)) {
     const url = new URL(text);
-    if ((url.protocol === 'https:' || url.protocol === 'http:') && url.hostname) return text;
+    if (url.protocol === 'https:' && url.hostname) return text;
+    if (url.protocol === 'http:' && url.hostname) {
+      if (isLoopbackHost(url.hostname)) return text;
+      // Tokens and client secrets would cross the network unencrypted: refused, not warned about.
+      problems.add(
+        label,
+        `${showUrl(value)} is plain http:// to another machine, which would send the credentials unencrypted: ` +
+          `use https:// (plain http is accepted only for a server on this machine: localhost, 127.0.0.1, ::1)`,
+      );
+      return undefined;
+    }
   }
   const shown = /^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim()) ? showUrl(value) : showValue(value);
   problems.add(label, `${shown} is not an http(s) URL: expected e.g. "${example}"`);

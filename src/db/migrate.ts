@@ -12,7 +12,10 @@ import * as cursorKinds from '../../migrations/003_cursor_kinds.js';
 import * as jobHistoryEntries from '../../migrations/004_job_history_entries.js';
 import * as reportCursors from '../../migrations/005_report_cursors.js';
 import * as pageSizes from '../../migrations/006_page_sizes.js';
-import { assertIdentifier, quoteIdent } from './identifiers.js';
+import type pg from 'pg';
+import { asDatabaseFailure } from './database-failure.js';
+import { ensureSchema } from './ensure-schema.js';
+import { assertIdentifier } from './identifiers.js';
 
 const migrations: Record<string, Knex.Migration> = {
   '001_bookkeeping': bookkeeping,
@@ -29,20 +32,30 @@ const source: Knex.MigrationSource<string> = {
   getMigration: async (name) => migrations[name],
 };
 
-/** Runs `work` holding the schema's migration lock on one connection, the schema created. */
+/**
+ * Runs `work` holding the schema's migration lock on one connection, the schema (and `alsoSchema`)
+ * created when missing. A database error on the way is a DATABASE_FAILED naming the step.
+ */
 async function underMigrationLock<T>(
   knex: Knex,
   schema: string,
   work: (migrator: Knex.Migrator, config: Knex.MigratorConfig) => Promise<T>,
+  alsoSchema?: string,
 ): Promise<T> {
   assertIdentifier(schema, 'schema');
-  const connection = await knex.client.acquireConnection();
+  if (alsoSchema) assertIdentifier(alsoSchema, 'marts schema');
+  const connection = (await knex.client.acquireConnection().catch((error: unknown) => {
+    throw asDatabaseFailure(error, `migrating schema ${schema}`);
+  })) as pg.Client;
   const lockKey = `atlas-migrate:${schema}`;
   try {
     await knex.raw('select pg_advisory_lock(hashtext(?))', [lockKey]).connection(connection);
-    await knex.raw(`create schema if not exists ${quoteIdent(schema)}`).connection(connection);
+    await ensureSchema(connection, schema);
+    if (alsoSchema) await ensureSchema(connection, alsoSchema);
     const config: Knex.MigratorConfig = { migrationSource: source, schemaName: schema, tableName: '_migrations' };
     return await work(knex.withUserParams({ schema }).migrate, config);
+  } catch (error) {
+    throw asDatabaseFailure(error, `migrating schema ${schema}`);
   } finally {
     await knex
       .raw('select pg_advisory_unlock(hashtext(?))', [lockKey])
@@ -54,11 +67,15 @@ async function underMigrationLock<T>(
 
 /** Creates the staging and marts schemas when missing and applies pending migrations. */
 export async function migrate(knex: Knex, schema: string, martsSchema?: string): Promise<string[]> {
-  return underMigrationLock(knex, schema, async (migrator, config) => {
-    if (martsSchema) await knex.raw(`create schema if not exists ${quoteIdent(assertIdentifier(martsSchema, 'marts schema'))}`);
-    const [, applied] = await migrator.latest(config);
-    return applied as string[];
-  });
+  return underMigrationLock(
+    knex,
+    schema,
+    async (migrator, config) => {
+      const [, applied] = await migrator.latest(config);
+      return applied as string[];
+    },
+    martsSchema,
+  );
 }
 
 /**

@@ -17,7 +17,7 @@ import { AtlasError } from '../errors.js';
 import { cursorOfKind, idleListCursor, type ListCursor, listCursorAtPage } from '../load/cursor.js';
 import { readPageSize, rememberPageSize } from '../load/page-size-store.js';
 import { acceptedPageSize, pageSizeRefusalText } from './page-size-refusal.js';
-import { clearSeenKeys, finishFullWalk } from '../load/finish-full-walk.js';
+import { clearSeenKeys, finishFullWalk, withheldDeletionNote } from '../load/finish-full-walk.js';
 import { latestTimestamp, preparePage } from '../load/prepare-page.js';
 import { timestampMillis } from '../load/timestamp.js';
 import { runPagePipeline } from './page-pipeline.js';
@@ -33,19 +33,24 @@ interface ListPage {
   number: number;
   data: unknown[];
   hasMore: boolean;
+  endedEarly: boolean;
   attempts: number;
   /** The server's present when it answered (see server-present.ts). */
   present: number;
 }
 
-export /** A list response's rows and whether more pages follow; throws API_BAD_RESPONSE on a wrong shape. */
-function parseListBody(body: unknown, endpoint: string): { data: unknown[]; hasMore: boolean } {
+/**
+ * A list response's rows and whether more pages follow; throws API_BAD_RESPONSE on a wrong shape.
+ * `endedEarly`: the page was empty yet said `hasMore`. Nothing further can be read (so `hasMore` is
+ * false), but the walk is not known to be complete, so it must not mark unseen rows deleted.
+ */
+export function parseListBody(body: unknown, endpoint: string): { data: unknown[]; hasMore: boolean; endedEarly: boolean } {
   const b = body as { data?: unknown; hasMore?: unknown } | null;
   if (!b || typeof b !== 'object' || !Array.isArray(b.data)) {
     throw new AtlasError('API_BAD_RESPONSE', `${endpoint}: list response has no "data" array`, { retriable: true });
   }
-  // An empty page ends the walk even if hasMore says otherwise: nothing further can be read.
-  return { data: b.data, hasMore: b.hasMore === true && b.data.length > 0 };
+  const endedEarly = b.hasMore === true && b.data.length === 0;
+  return { data: b.data, hasMore: b.hasMore === true && !endedEarly, endedEarly };
 }
 
 /**
@@ -101,6 +106,7 @@ async function walkListAtSize(context: WalkContext, pageSize: number): Promise<v
   const bound = sweeping ? null : resuming ? saved.walkBookmark : saved.bookmark;
   const walkId = sweeping ? (resuming && saved.walkId ? saved.walkId : randomUUID()) : null;
   let maxModifiedOn = saved.maxModifiedOn;
+  let endedEarly = false;
 
   if (sweeping && !resuming) {
     await clearSeenKeys(context.pool, target, context.tenantId);
@@ -142,6 +148,7 @@ async function walkListAtSize(context: WalkContext, pageSize: number): Promise<v
       );
     }
     previousFingerprint = fingerprint;
+    if (page.endedEarly) endedEarly = true;
     return { page, next: page.hasMore ? page.number + 1 : null };
   };
   await runPagePipeline<ListPage>(
@@ -152,15 +159,32 @@ async function walkListAtSize(context: WalkContext, pageSize: number): Promise<v
       // Clamped, the saved value too: a cursor poisoned before this guard heals on its next walk.
       maxModifiedOn = clampToPresent(latestTimestamp(maxModifiedOn, prepared.maxModifiedOn), page.present);
       const lastOfBoundedWalk = !page.hasMore && !sweeping;
+      // A bounded walk that ended early keeps its bound: the rows it could not read are read next time.
+      const bookmark = page.endedEarly ? (bound ?? saved.bookmark) : nextBookmark();
       const cursor = lastOfBoundedWalk
-        ? idleListCursor(mode, { maxModifiedOn, bookmark: nextBookmark(), sweptAt: saved.sweptAt })
+        ? idleListCursor(mode, { maxModifiedOn, bookmark, sweptAt: saved.sweptAt })
         : listCursorAtPage(saved, { page: page.number, walkBookmark: bound, walkId, maxModifiedOn });
       await loadWalkPage(context, { prepared, cursor, attempts: page.attempts, seenWalkId: walkId });
     },
   );
 
+  if (endedEarly) {
+    context.logger.warn('list walk ended early: a page came back empty while saying more pages follow', { endpoint: descriptor.name });
+    if (!walkId)
+      context.notes.push('the walk ended early (a page came back empty while saying more pages follow); its bookmark did not move');
+  }
   if (walkId) {
-    const closed = idleListCursor(mode, { maxModifiedOn, bookmark: full ? null : nextBookmark(), sweptAt: new Date().toISOString() });
-    context.figures.deleted += await finishFullWalk(context.pool, target, context.tenantId, context.runId, walkId, closed);
+    // An incomplete sweep is not a sweep: `sweptAt` stays, so the next run sweeps again.
+    const sweptAt = endedEarly ? saved.sweptAt : new Date().toISOString();
+    const bookmark = full ? null : endedEarly ? saved.bookmark : nextBookmark();
+    const closed = idleListCursor(mode, { maxModifiedOn, bookmark, sweptAt });
+    const guard = { complete: !endedEarly, allowMassDelete: context.allowMassDelete === true };
+    const deletions = await finishFullWalk(context.pool, target, context.tenantId, context.runId, walkId, closed, guard);
+    context.figures.deleted += deletions.deleted;
+    const note = withheldDeletionNote(deletions);
+    if (note) {
+      context.notes.push(note);
+      context.logger.warn(note, { endpoint: descriptor.name });
+    }
   }
 }

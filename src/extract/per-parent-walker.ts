@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { endpointUrl, findEndpoint } from '../catalog/index.js';
 import { AtlasError } from '../errors.js';
 import { cursorOfKind, perParentCursor } from '../load/cursor.js';
-import { clearSeenKeys, finishFullWalk } from '../load/finish-full-walk.js';
+import { clearSeenKeys, finishFullWalk, withheldDeletionNote } from '../load/finish-full-walk.js';
 import { parentKeysAfter, stagingTableExists } from '../load/parent-keys.js';
 import { preparePage } from '../load/prepare-page.js';
 import { stagingTargetFor } from '../load/staging-target.js';
@@ -60,6 +60,9 @@ export async function walkPerParent(context: WalkContext): Promise<void> {
     await clearSeenKeys(pool, target, context.tenantId);
   }
 
+  /** Set when a parent's page came back empty while saying `hasMore`: the walk may have missed rows. */
+  let endedEarly = false;
+
   /** Parent keys after the last one taken, in key order, a batch at a time. */
   let queue: string[] = [];
   let last: string | null = resuming ? saved.lastParentKey : null;
@@ -85,7 +88,8 @@ export async function walkPerParent(context: WalkContext): Promise<void> {
         { endpoint: descriptor.name, signal: context.signal },
       );
       attempts += response.attempts;
-      const { data, hasMore } = parseListBody(response.body, `${descriptor.name} (parent ${parent})`);
+      const { data, hasMore, endedEarly: early } = parseListBody(response.body, `${descriptor.name} (parent ${parent})`);
+      if (early) endedEarly = true;
       records.push(...data);
       if (!hasMore) return { parent, records, attempts };
     }
@@ -104,6 +108,13 @@ export async function walkPerParent(context: WalkContext): Promise<void> {
       },
     );
   }
-  const closed = perParentCursor(null, null, new Date().toISOString());
-  context.figures.deleted += await finishFullWalk(pool, target, context.tenantId, context.runId, walkId, closed);
+  const closed = perParentCursor(null, null, endedEarly ? saved.sweptAt : new Date().toISOString());
+  const guard = { complete: !endedEarly, allowMassDelete: context.allowMassDelete === true };
+  const deletions = await finishFullWalk(pool, target, context.tenantId, context.runId, walkId, closed, guard);
+  context.figures.deleted += deletions.deleted;
+  const note = withheldDeletionNote(deletions);
+  if (note) {
+    context.notes.push(note);
+    context.logger.warn(note, { endpoint: descriptor.name });
+  }
 }

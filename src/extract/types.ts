@@ -43,6 +43,8 @@ export interface WalkContext {
   startDate: string | null;
   /** Lists: walk whole and mark rows not seen as deleted (see list-walker). */
   sweepDue?: boolean;
+  /** `--allow-mass-delete`: a sweep may mark any share of a table deleted (see src/load/mass-deletion.ts). */
+  allowMassDelete?: boolean;
   logger: Logger;
   /** The walk's figures, filled page by page: the caller keeps them even when the walk fails. */
   figures: RunFigures;

@@ -6,6 +6,7 @@
  */
 import type pg from 'pg';
 import { AtlasError } from '../errors.js';
+import { ensureSchema } from '../db/ensure-schema.js';
 import { quoteIdent } from '../db/identifiers.js';
 
 export async function grantReader(pool: pg.Pool, schemas: { staging: string; marts: string }, role: string): Promise<void> {
@@ -21,7 +22,7 @@ export async function grantReader(pool: pg.Pool, schemas: { staging: string; mar
   const client = await pool.connect();
   try {
     await client.query('begin');
-    await client.query(`create schema if not exists ${marts}`);
+    await ensureSchema(client, schemas.marts);
     await client.query(`grant usage on schema ${marts} to ${who}`);
     await client.query(`grant select on all tables in schema ${marts} to ${who}`);
     await client.query(`alter default privileges in schema ${marts} grant select on tables to ${who}`);

@@ -12,6 +12,7 @@ import { refreshModelsAfterRun } from '../models/after-run.js';
 import { ensureStagingTables } from '../load/staging-table.js';
 import { stagingTargetFor } from '../load/staging-target.js';
 import type { Warehouse } from '../db/connection.js';
+import { asDatabaseFailure, isDatabaseError } from '../db/database-failure.js';
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type { BuildSummary, TenantFailure } from './outcomes.js';
@@ -25,6 +26,8 @@ export interface BuildOptions {
   fullRefresh: boolean;
   /** Make incremental lists look for hard deletes now, whenever they last did. */
   sweepDeletes?: boolean;
+  /** Let sweeps mark any share of a table deleted (otherwise refused: src/load/mass-deletion.ts). */
+  allowMassDelete?: boolean;
   signal?: AbortSignal;
   /** Retry and timeout settings for the ServiceTitan clients (tests shorten the backoff). */
   clientOptions?: { maxAttempts?: number; timeoutMs?: number; backoff?: { baseMs: number; maxMs: number } };
@@ -44,7 +47,9 @@ export async function runBuild(
   await ensureStagingTables(
     warehouse.pool,
     endpoints.map((d) => stagingTargetFor(d, config.schema)),
-  );
+  ).catch((error: unknown) => {
+    throw asDatabaseFailure(error, 'creating the staging tables');
+  });
   const limit = pLimit(config.concurrency);
   logger.info(`${options.command}: ${config.tenants.length} tenant(s), ${endpoints.length} endpoint(s), concurrency ${config.concurrency}`);
 
@@ -63,6 +68,7 @@ export async function runBuild(
           fullRefresh: options.fullRefresh,
           limit,
           sweep: { ...DEFAULT_SWEEP_POLICY, force: Boolean(options.sweepDeletes) },
+          allowMassDelete: options.allowMassDelete,
           logger,
           progress,
           signal: options.signal,
@@ -71,7 +77,8 @@ export async function runBuild(
       } catch (error) {
         const message = errorMessage(error);
         logger.error('tenant run failed', { tenant: tenant.name, error: message });
-        const code = (error as { code?: string }).code;
+        // A database error's own code is a SQLSTATE; the run reports it as DATABASE_FAILED (exit 5).
+        const code = isDatabaseError(error) ? 'DATABASE_FAILED' : (error as { code?: string }).code;
         const failure: TenantFailure = { tenant: tenant.name, tenantId: tenant.tenantId, status: 'failed', error: message, code };
         return failure;
       }

@@ -11,6 +11,8 @@ export interface EndpointOutcome extends RunFigures {
   endpoint: string;
   status: 'succeeded' | 'failed';
   error?: string;
+  /** The failure's error code (`DATABASE_FAILED` for any database error), when it has one. */
+  code?: string;
   /** Things worth telling the user that are not errors (e.g. a refused token fallback). */
   notes: string[];
 }

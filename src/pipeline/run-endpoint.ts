@@ -11,6 +11,7 @@ import { walkExport } from '../extract/export-walker.js';
 import { walkList } from '../extract/list-walker.js';
 import { walkPerParent } from '../extract/per-parent-walker.js';
 import type { EndpointProgress, PageSource } from '../extract/types.js';
+import { isDatabaseError } from '../db/database-failure.js';
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type { Cursor } from '../load/cursor.js';
@@ -30,6 +31,8 @@ export interface EndpointRunInput {
   startDate: string | null;
   /** When incremental lists sweep for hard deletes: always (`force`) or once the last sweep is older than `afterHours`. */
   sweep: SweepPolicy;
+  /** `--allow-mass-delete`: sweeps may mark any share of a table deleted (src/load/mass-deletion.ts). */
+  allowMassDelete?: boolean;
   logger: Logger;
   onPage?: (progress: EndpointProgress) => void;
   signal?: AbortSignal;
@@ -71,6 +74,7 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointOutc
       cursor,
       startDate: input.startDate,
       sweepDue: sweepDue(input.sweep, cursor),
+      allowMassDelete: input.allowMassDelete,
       logger,
       figures,
       notes,
@@ -86,9 +90,17 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointOutc
     return { endpoint: descriptor.name, status: 'succeeded', ...figures, notes };
   } catch (error) {
     const message = errorMessage(error);
+    const code = isDatabaseError(error) ? 'DATABASE_FAILED' : (error as { code?: unknown }).code;
     await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'failed', error: message, notes }).catch((cause) =>
       logger.error('could not record the endpoint failure', { error: errorMessage(cause) }),
     );
-    return { endpoint: descriptor.name, status: 'failed', error: message, ...figures, notes };
+    return {
+      endpoint: descriptor.name,
+      status: 'failed',
+      error: message,
+      ...(typeof code === 'string' ? { code } : {}),
+      ...figures,
+      notes,
+    };
   }
 }

@@ -30,6 +30,7 @@ export interface TenantRunInput {
   startDate: string | null;
   fullRefresh: boolean;
   sweep: SweepPolicy;
+  allowMassDelete?: boolean;
   limit: LimitFunction;
   logger: Logger;
   progress: ProgressReporter;
@@ -96,7 +97,10 @@ export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
       throw error;
     }
     const failed = outcomes.filter((o) => o.status === 'failed');
-    const status: RunStatus = failed.length === 0 ? 'succeeded' : failed.length === outcomes.length ? 'failed' : 'partial';
+    // Database trouble fails the whole run: what was loaded around it cannot be trusted to be complete.
+    const databaseFailed = failed.some((o) => o.code === 'DATABASE_FAILED');
+    const status: RunStatus =
+      failed.length === 0 ? 'succeeded' : failed.length === outcomes.length || databaseFailed ? 'failed' : 'partial';
     const error = failed.length
       ? `${failed.length} of ${outcomes.length} endpoints failed: ${failed
           .slice(0, 5)

@@ -21,6 +21,7 @@ interface RunFlags {
   endpoint: string[];
   fullRefresh?: boolean;
   sweepDeletes?: boolean;
+  allowMassDelete?: boolean;
   concurrency?: number;
   quiet?: boolean;
 }
@@ -29,7 +30,7 @@ interface RunFlags {
 export async function executeRun(
   config: AtlasConfig,
   command: 'build' | 'sync',
-  modes: { fullRefresh: boolean; sweepDeletes: boolean },
+  modes: { fullRefresh: boolean; sweepDeletes: boolean; allowMassDelete?: boolean },
   logger: Logger,
   json: boolean,
   quiet = false,
@@ -64,11 +65,22 @@ function atLeastWarn(level: AtlasConfig['log']['level']): AtlasConfig['log']['le
   return level === 'error' ? 'error' : 'warn';
 }
 
-/** Exit code of a finished run: 0, 6 when a tenant was locked by another run, else 7. */
+/** Exit code of a finished run: 0; 5 when the database failed; 6 when a tenant was locked by another run; else 7. */
 export function runExitCode(summary: BuildSummary): number {
   if (summary.ok) return 0;
+  if (databaseFailure(summary)) return exitCodeOf('DATABASE_FAILED');
   const locked = summary.tenants.some((t) => 'code' in t && t.code === 'TENANT_LOCKED');
   return exitCodeOf(locked ? 'TENANT_LOCKED' : 'RUN_FAILED');
+}
+
+/** The first database error of a run (a tenant's or an endpoint's), or null. */
+export function databaseFailure(summary: BuildSummary): string | null {
+  for (const tenant of summary.tenants) {
+    if ('code' in tenant && tenant.code === 'DATABASE_FAILED') return tenant.error;
+    const endpoint = 'endpoints' in tenant ? tenant.endpoints.find((e) => e.code === 'DATABASE_FAILED') : undefined;
+    if (endpoint) return endpoint.error ?? 'database failed';
+  }
+  return null;
 }
 
 function register(program: Command, context: CliContext, name: 'build' | 'sync', description: string): void {
@@ -81,6 +93,7 @@ function register(program: Command, context: CliContext, name: 'build' | 'sync',
     .option('--full-refresh', 'reset the cursors of the chosen endpoints and read them again from the start')
     .option('--sweep-deletes', 'walk incremental lists whole now to mark rows ServiceTitan deleted outright (otherwise once a day)')
     // The upper bound is the config's (it names --concurrency too); the flag itself must be a count.
+    .option('--allow-mass-delete', 'let a walk mark more than 20% of a table deleted at once (otherwise refused, see the run notes)')
     .option('--concurrency <n>', 'endpoints extracted at once', numberFlag('concurrency', { integer: true, min: 1 }))
     .option('--quiet', 'only warnings, errors and a one-line summary (for cron; config log.quiet)')
     .action(
@@ -93,11 +106,17 @@ function register(program: Command, context: CliContext, name: 'build' | 'sync',
           quiet: flags.quiet,
         });
         const json = Boolean(context.options().json);
-        const modes = { fullRefresh: Boolean(flags.fullRefresh), sweepDeletes: Boolean(flags.sweepDeletes) };
+        const modes = {
+          fullRefresh: Boolean(flags.fullRefresh),
+          sweepDeletes: Boolean(flags.sweepDeletes),
+          allowMassDelete: Boolean(flags.allowMassDelete),
+        };
         const quiet = config.log.quiet === true;
         const logger = context.logger(quiet ? { log: { ...config.log, level: atLeastWarn(config.log.level) } } : config);
         const summary = await executeRun(config, name, modes, logger, json, quiet);
         context.io.stdout(json ? JSON.stringify(summary, null, 2) : quiet ? formatQuietSummary(name, summary) : formatRunSummary(summary));
+        const failure = databaseFailure(summary);
+        if (failure) context.io.stderr(`atlas: ${failure} [DATABASE_FAILED]`);
         process.exitCode = runExitCode(summary);
       }),
     );

@@ -27,7 +27,7 @@ const datesAsWritten = {
 function connectHint(config: AtlasConfig, url: string): string {
   const safe = maskUrlPassword(url) ?? '<your database URL>';
   return config.database.kind === 'embedded'
-    ? `psql "${safe}"   # embedded Postgres 15, data in ${config.database.dataDir}`
+    ? `psql "${safe}"   # embedded Postgres 15, data in ${config.database.dataDir}, password in ${config.database.dataDir}.password`
     : `psql "${safe}"`;
 }
 
