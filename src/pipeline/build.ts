@@ -14,7 +14,7 @@ import { stagingTargetFor } from '../load/staging-target.js';
 import type { Warehouse } from '../db/connection.js';
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../log/logger.js';
-import type { BuildSummary, TenantFailure } from './outcomes.js';
+import type { BuildPhases, BuildSummary, TenantFailure } from './outcomes.js';
 import type { ProgressReporter } from './progress.js';
 import { DEFAULT_SWEEP_POLICY } from './run-endpoint.js';
 import { runTenant } from './run-tenant.js';
@@ -39,12 +39,14 @@ export async function runBuild(
   logger: Logger,
   progress: ProgressReporter,
 ): Promise<BuildSummary> {
+  const started = performance.now();
   const endpoints = selectEndpoints(config.endpoints);
   await migrate(warehouse.knex, config.schema, config.martsSchema);
   await ensureStagingTables(
     warehouse.pool,
     endpoints.map((d) => stagingTargetFor(d, config.schema)),
   );
+  const setupDone = performance.now();
   const limit = pLimit(config.concurrency);
   logger.info(`${options.command}: ${config.tenants.length} tenant(s), ${endpoints.length} endpoint(s), concurrency ${config.concurrency}`);
 
@@ -76,7 +78,13 @@ export async function runBuild(
       }
     }),
   );
-  if (!tenants.every((t) => t.status === 'succeeded')) return { tenants, ok: false };
+  const extractDone = performance.now();
+  const phases = (modelsDone: number): BuildPhases => ({
+    setupMs: setupDone - started,
+    extractMs: extractDone - setupDone,
+    modelsMs: modelsDone - extractDone,
+  });
+  if (!tenants.every((t) => t.status === 'succeeded')) return { tenants, ok: false, phases: phases(extractDone) };
   const models = await refreshModelsAfterRun(config, warehouse, tenants, logger);
-  return { tenants, ok: models.ok, models };
+  return { tenants, ok: models.ok, models, phases: phases(performance.now()) };
 }
