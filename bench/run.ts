@@ -6,6 +6,8 @@
  *   loader         200,000 realistic records: fresh vs plain COPY, unchanged vs COPY, vs the seed
  *   rate limit     build and no-op sync against a strict 20 req/s window with 150 ms latency
  *   memory         peak RSS of `atlas build` at about 100k and 1M records
+ *   marts          on the 1M build: every mart's full select, a dashboard query's p50, and the
+ *                  model rebuild after a sync of 1% changed records
  *
  * Database: BENCH_DATABASE_URL or DATABASE_URL, else an embedded Postgres 15 in a temp directory.
  * Sizes: BENCH_LOADER_ROWS (200000), BENCH_BUILD_SCALE (0.75 ≈ 100k export records),
@@ -19,6 +21,7 @@ import { openWarehouse } from '../src/db/connection.js';
 import { startEmbeddedPostgres } from '../src/db/embedded.js';
 import { createLogger } from '../src/log/logger.js';
 import { benchLoader } from './loader.js';
+import { benchMartsAtScale } from './marts-at-scale.js';
 import { benchMemory } from './memory.js';
 import { benchRateLimitedBuild } from './rate-limited-build.js';
 import { secondsSince } from './stats.js';
@@ -64,7 +67,11 @@ async function main(): Promise<void> {
   try {
     await step('loader', () => benchLoader(warehouse, loaderRows, repeat));
     await step('build against the rate limit', () => benchRateLimitedBuild(warehouse, database.url, buildScale, repeat));
-    await step('memory', () => benchMemory(warehouse, database.url, smallScale, largeScale));
+    await step('memory, then marts at scale on the large build', () =>
+      benchMemory(warehouse, database.url, smallScale, largeScale, (schema, sandbox) =>
+        benchMartsAtScale(warehouse, database.url, schema, sandbox),
+      ),
+    );
   } finally {
     await warehouse.close();
     await database.close();
