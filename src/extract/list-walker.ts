@@ -18,8 +18,9 @@ import { cursorOfKind, idleListCursor, listCursorAtPage } from '../load/cursor.j
 import { clearSeenKeys, finishFullWalk } from '../load/finish-full-walk.js';
 import { latestTimestamp, preparePage } from '../load/prepare-page.js';
 import { timestampMillis } from '../load/timestamp.js';
-import { runPagePipeline } from './page-pipeline.js';
+import { PREFETCH_MAX_RECORDS, runPagePipeline } from './page-pipeline.js';
 import { storedRecords } from './stored-records.js';
+import { takeRecords } from './take-records.js';
 import { clampToPresent, serverPresent } from './server-present.js';
 import { loadWalkPage } from './load-walk-page.js';
 import type { WalkContext } from './types.js';
@@ -108,7 +109,7 @@ export async function walkList(context: WalkContext): Promise<void> {
     step(resuming ? saved.page + 1 : firstPage),
     (position) => step(position as number),
     async (page) => {
-      const prepared = preparePage(storedRecords(page.data, plan), target);
+      const prepared = preparePage(storedRecords(takeRecords(page, 'data'), plan), target);
       // Clamped, the saved value too: a cursor poisoned before this guard heals on its next walk.
       maxModifiedOn = clampToPresent(latestTimestamp(maxModifiedOn, prepared.maxModifiedOn), page.present);
       const lastOfBoundedWalk = !page.hasMore && !sweeping;
@@ -117,6 +118,7 @@ export async function walkList(context: WalkContext): Promise<void> {
         : listCursorAtPage(saved, { page: page.number, walkBookmark: bound, walkId, maxModifiedOn });
       await loadWalkPage(context, { prepared, cursor, attempts: page.attempts, seenWalkId: walkId });
     },
+    (page) => page.data.length <= PREFETCH_MAX_RECORDS,
   );
 
   if (walkId) {
