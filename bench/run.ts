@@ -14,7 +14,7 @@
  * BENCH_MEMORY_SCALES ("0.75,7" ≈ 100k and 1M records).
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openWarehouse } from '../src/db/connection.js';
@@ -55,6 +55,8 @@ async function openBenchDatabase(): Promise<{ url: string; close: () => Promise<
 
 async function main(): Promise<void> {
   const started = process.hrtime.bigint();
+  // The machine is shared: its load before and after the run says how far to trust the figures.
+  const loadBefore = loadavg()[0];
   const database = await openBenchDatabase();
   const warehouse = await openWarehouse(database.url, { poolSize: 16 });
   const rows: BenchRow[] = [];
@@ -77,13 +79,25 @@ async function main(): Promise<void> {
     await database.close();
   }
   const seconds = secondsSince(started);
-  const context = { repeat, loaderRows, buildScale, memoryScales: [smallScale, largeScale], seconds: Math.round(seconds) };
+  const load = {
+    before: Number(loadBefore.toFixed(1)),
+    after: Number(loadavg()[0].toFixed(1)),
+    overRun15min: Number(loadavg()[2].toFixed(1)),
+  };
+  const context = {
+    repeat,
+    loaderRows,
+    buildScale,
+    memoryScales: [smallScale, largeScale],
+    seconds: Math.round(seconds),
+    loadAverage: load,
+  };
   writeResults(resultsPath, rows, context);
   const m = machine();
   process.stdout.write(`${renderTable(rows)}\n\n`);
   for (const row of rows) if (row.notes) process.stdout.write(`- ${row.name}: ${row.notes}\n`);
   process.stdout.write(
-    `\n${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}; ${repeat} repetitions; ${Math.round(seconds)} s in all; written to bench/results.json\n`,
+    `\n${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}; load average ${load.before} before, ${load.after} after (15-min ${load.overRun15min}); ${repeat} repetitions; ${Math.round(seconds)} s in all; written to bench/results.json\n`,
   );
 }
 
