@@ -13,8 +13,9 @@ import { ApiError, AtlasError } from '../errors.js';
 import { cursorOfKind, exportCursor } from '../load/cursor.js';
 import { latestTimestamp, preparePage } from '../load/prepare-page.js';
 import { timestampMillis } from '../load/timestamp.js';
-import { runPagePipeline } from './page-pipeline.js';
+import { PREFETCH_MAX_RECORDS, runPagePipeline } from './page-pipeline.js';
 import { storedRecords } from './stored-records.js';
+import { takeRecords } from './take-records.js';
 import { clampToPresent, serverPresent } from './server-present.js';
 import { loadWalkPage } from './load-walk-page.js';
 import type { WalkContext } from './types.js';
@@ -89,11 +90,12 @@ export async function walkExport(context: WalkContext): Promise<void> {
     Promise.resolve(step(first)),
     async (position) => step(await fetchPage(position as string)),
     async (page) => {
-      const prepared = preparePage(storedRecords(page.data, descriptor.extract), target);
+      const prepared = preparePage(storedRecords(takeRecords(page, 'data'), descriptor.extract), target);
       // The refused-token fallback restarts from here: never from beyond the server's present.
       maxModifiedOn = clampToPresent(latestTimestamp(maxModifiedOn, prepared.maxModifiedOn), page.present);
       const cursor = exportCursor(page.continueFrom ?? page.from ?? saved.continueFrom, maxModifiedOn);
       await loadWalkPage(context, { prepared, cursor, attempts: page.attempts });
     },
+    (page) => page.data.length <= PREFETCH_MAX_RECORDS,
   );
 }

@@ -20,8 +20,9 @@ import { acceptedPageSize, pageSizeRefusalText } from './page-size-refusal.js';
 import { clearSeenKeys, finishFullWalk, withheldDeletionNote } from '../load/finish-full-walk.js';
 import { latestTimestamp, preparePage } from '../load/prepare-page.js';
 import { timestampMillis } from '../load/timestamp.js';
-import { runPagePipeline } from './page-pipeline.js';
+import { PREFETCH_MAX_RECORDS, runPagePipeline } from './page-pipeline.js';
 import { storedRecords } from './stored-records.js';
+import { takeRecords } from './take-records.js';
 import { clampToPresent, serverPresent } from './server-present.js';
 import { loadWalkPage } from './load-walk-page.js';
 import type { WalkContext } from './types.js';
@@ -155,7 +156,7 @@ async function walkListAtSize(context: WalkContext, pageSize: number): Promise<v
     step(resuming ? saved.page + 1 : firstPage),
     (position) => step(position as number),
     async (page) => {
-      const prepared = preparePage(storedRecords(page.data, plan), target);
+      const prepared = preparePage(storedRecords(takeRecords(page, 'data'), plan), target);
       // Clamped, the saved value too: a cursor poisoned before this guard heals on its next walk.
       maxModifiedOn = clampToPresent(latestTimestamp(maxModifiedOn, prepared.maxModifiedOn), page.present);
       const lastOfBoundedWalk = !page.hasMore && !sweeping;
@@ -166,6 +167,7 @@ async function walkListAtSize(context: WalkContext, pageSize: number): Promise<v
         : listCursorAtPage(saved, { page: page.number, walkBookmark: bound, walkId, maxModifiedOn });
       await loadWalkPage(context, { prepared, cursor, attempts: page.attempts, seenWalkId: walkId });
     },
+    (page) => page.data.length <= PREFETCH_MAX_RECORDS,
   );
 
   if (endedEarly) {

@@ -15,8 +15,9 @@ import { clearSeenKeys, finishFullWalk, withheldDeletionNote } from '../load/fin
 import { parentKeysAfter, stagingTableExists } from '../load/parent-keys.js';
 import { preparePage } from '../load/prepare-page.js';
 import { stagingTargetFor } from '../load/staging-target.js';
-import { runPagePipeline } from './page-pipeline.js';
+import { PREFETCH_MAX_RECORDS, runPagePipeline } from './page-pipeline.js';
 import { storedRecords } from './stored-records.js';
+import { takeRecords } from './take-records.js';
 import { parseListBody } from './list-walker.js';
 import { loadWalkPage } from './load-walk-page.js';
 import type { WalkContext } from './types.js';
@@ -102,10 +103,11 @@ export async function walkPerParent(context: WalkContext): Promise<void> {
       step(first),
       (position) => step(position as string),
       async (page) => {
-        const prepared = preparePage(storedRecords(page.records, descriptor.extract), target, page.parent);
+        const prepared = preparePage(storedRecords(takeRecords(page, 'records'), descriptor.extract), target, page.parent);
         const cursor = perParentCursor(page.parent, walkId, saved.sweptAt);
         await loadWalkPage(context, { prepared, cursor, attempts: page.attempts, seenWalkId: walkId });
       },
+      (page) => page.records.length <= PREFETCH_MAX_RECORDS,
     );
   }
   const closed = perParentCursor(null, null, endedEarly ? saved.sweptAt : new Date().toISOString());

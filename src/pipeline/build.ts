@@ -15,7 +15,7 @@ import type { Warehouse } from '../db/connection.js';
 import { asDatabaseFailure, isDatabaseError } from '../db/database-failure.js';
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../log/logger.js';
-import type { BuildSummary, TenantFailure } from './outcomes.js';
+import type { BuildPhases, BuildSummary, TenantFailure } from './outcomes.js';
 import type { ProgressReporter } from './progress.js';
 import { DEFAULT_SWEEP_POLICY } from './run-endpoint.js';
 import { runTenant } from './run-tenant.js';
@@ -42,6 +42,7 @@ export async function runBuild(
   logger: Logger,
   progress: ProgressReporter,
 ): Promise<BuildSummary> {
+  const started = performance.now();
   const endpoints = selectEndpoints(config.endpoints);
   await migrate(warehouse.knex, config.schema, config.martsSchema);
   await ensureStagingTables(
@@ -50,6 +51,7 @@ export async function runBuild(
   ).catch((error: unknown) => {
     throw asDatabaseFailure(error, 'creating the staging tables');
   });
+  const setupDone = performance.now();
   const limit = pLimit(config.concurrency);
   logger.info(`${options.command}: ${config.tenants.length} tenant(s), ${endpoints.length} endpoint(s), concurrency ${config.concurrency}`);
 
@@ -84,7 +86,13 @@ export async function runBuild(
       }
     }),
   );
-  if (!tenants.every((t) => t.status === 'succeeded')) return { tenants, ok: false };
+  const extractDone = performance.now();
+  const phases = (modelsDone: number): BuildPhases => ({
+    setupMs: setupDone - started,
+    extractMs: extractDone - setupDone,
+    modelsMs: modelsDone - extractDone,
+  });
+  if (!tenants.every((t) => t.status === 'succeeded')) return { tenants, ok: false, phases: phases(extractDone) };
   const models = await refreshModelsAfterRun(config, warehouse, tenants, logger);
-  return { tenants, ok: models.ok, models };
+  return { tenants, ok: models.ok, models, phases: phases(performance.now()) };
 }

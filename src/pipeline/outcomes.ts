@@ -43,4 +43,16 @@ export interface BuildSummary {
   ok: boolean;
   /** The models step, run only after every tenant succeeded. */
   models?: BuildModelsSummary;
+  /** Wall time of each phase of the call (the benchmark compares extraction alone with its bound). */
+  phases?: BuildPhases;
+}
+
+/** Wall time of a build's phases, in ms: they add up to the whole call. */
+export interface BuildPhases {
+  /** Migrations check and staging tables, before any tenant starts. */
+  setupMs: number;
+  /** Every tenant's run: requests and loading, from the first lock to the last run closed. */
+  extractMs: number;
+  /** The model rebuild after the run (0 when a tenant failed and models were not built). */
+  modelsMs: number;
 }

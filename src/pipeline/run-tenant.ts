@@ -15,7 +15,9 @@ import type { Logger } from '../log/logger.js';
 import { deleteCursors } from '../load/cursor-store.js';
 import { emptyFigures } from '../runs/run-figures.js';
 import { closeAbandonedRuns, createRun, finishRun, type RunStatus } from '../runs/run-records.js';
+import { lastPagesByEndpoint } from '../runs/last-pages.js';
 import { lockTenant } from '../runs/tenant-lock.js';
+import { longestFirst } from './endpoint-order.js';
 import type { EndpointOutcome, TenantOutcome } from './outcomes.js';
 import type { ProgressReporter } from './progress.js';
 import { runEndpoint, type SweepPolicy } from './run-endpoint.js';
@@ -59,6 +61,10 @@ export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
       );
       input.logger.info('full refresh: cursors reset', { tenant: tenant.name, cursors: reset });
     }
+    // Outcomes are reported in catalog order, whatever order the endpoints ran in.
+    const position = new Map(input.endpoints.map((d, index) => [d.name, index]));
+    const inCatalogOrder = (list: EndpointOutcome[]) =>
+      list.sort((a, b) => (position.get(a.endpoint) ?? 0) - (position.get(b.endpoint) ?? 0));
     const runOne = (descriptor: EndpointDescriptor) =>
       input.limit(async (): Promise<EndpointOutcome> => {
         if (input.signal?.aborted) {
@@ -70,7 +76,8 @@ export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
         return outcome;
       });
     // Per-parent endpoints read their parents from staging: they run once everything else is loaded.
-    const children = input.endpoints.filter((d) => d.extract?.parent);
+    const ordered = longestFirst(input.endpoints, await lastPagesByEndpoint(pool, schema, tenant.tenantId));
+    const children = ordered.filter((d) => d.extract?.parent);
     let outcomes: EndpointOutcome[];
     // Reports run beside the feeds (they mostly wait on their own limits), recorded like endpoints.
     const { reports } = input;
@@ -88,8 +95,8 @@ export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
       : Promise.resolve([]);
     reportsDone.catch(() => {}); // awaited below; this only keeps an early feed failure from leaving it unhandled
     try {
-      outcomes = await Promise.all(input.endpoints.filter((d) => !d.extract?.parent).map(runOne));
-      outcomes.push(...(await Promise.all(children.map(runOne))));
+      outcomes = inCatalogOrder(await Promise.all(ordered.filter((d) => !d.extract?.parent).map(runOne)));
+      outcomes.push(...inCatalogOrder(await Promise.all(children.map(runOne))));
       outcomes.push(...(await reportsDone));
     } catch (error) {
       // Endpoint failures are outcomes; reaching here means the run itself broke (the database went away).
