@@ -7,6 +7,7 @@
  * - migrations failing in Postgres are DATABASE_FAILED naming the step, not "unexpected error";
  * - a least-privilege role (no CREATE on the database) runs the migrations in schemas made for it.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -23,16 +24,18 @@ import { testConfig } from '../support/harness.js';
 
 const logger = createLogger({ level: 'error' });
 const role = `atlas_lp_${process.pid}`;
+// A password of its own: the embedded Postgres (CI's) asks for one; a trust server ignores it.
+const rolePassword = randomBytes(12).toString('hex');
 let admin: pg.Client;
 
 /** The test database's URL for another user. */
-const as = (url: string, user: string) => Object.assign(new URL(url), { username: user, password: '' }).toString();
+const as = (url: string, user: string) => Object.assign(new URL(url), { username: user, password: rolePassword }).toString();
 const databaseOf = (url: string) => new URL(url).pathname.slice(1);
 
 beforeAll(async () => {
   admin = new pg.Client({ connectionString: await createTestDatabase('atlas_admin') });
   await admin.connect();
-  await admin.query(`create role "${role}" login`);
+  await admin.query(`create role "${role}" login password '${rolePassword}'`);
 });
 
 afterAll(async () => {
