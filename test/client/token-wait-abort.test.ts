@@ -5,9 +5,9 @@
  * `Retry-After: 1`, over real HTTP (sandbox faults never touch /connect/token).
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceTitanClient } from '../../src/client/index.js';
+import { listenOnLoopback, scriptedTenantSettings } from '../support/scripted-server.js';
 
 let server: Server;
 let base: string;
@@ -19,8 +19,7 @@ beforeAll(async () => {
     res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
     res.end('{"title":"Too many requests."}');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
 });
 
 afterAll(async () => {
@@ -33,14 +32,7 @@ describe('a token endpoint that keeps answering 429', () => {
       tenant: {
         name: 'slow',
         tenantId: '42',
-        clientId: 'cid.x',
-        clientSecret: 'cs1.x',
-        appKey: 'ak1.x',
-        timezone: 'UTC',
-        environment: 'production',
-        apiUrl: base,
-        authUrl: `${base}/connect/token`,
-        requestsPerSecond: 100,
+        ...scriptedTenantSettings(base),
       },
       maxAttempts: 3,
     });

@@ -21,6 +21,7 @@ import { runBuild } from '../../src/pipeline/build.js';
 import { logProgress } from '../../src/pipeline/progress.js';
 import { createTestDatabase, dropTestDatabases } from '../support/database.js';
 import { testConfig } from '../support/harness.js';
+import { scriptedTenantSettings } from '../support/scripted-server.js';
 
 const logger = createLogger({ level: 'error' });
 const role = `atlas_lp_${process.pid}`;
@@ -102,14 +103,7 @@ describe('database trouble', () => {
           {
             name: 't701',
             tenantId: '701',
-            clientId: 'cid.x',
-            clientSecret: 'cs1.x',
-            appKey: 'ak1.x',
-            timezone: 'UTC',
-            environment: 'production',
-            apiUrl: base,
-            authUrl: `${base}/connect/token`,
-            requestsPerSecond: 100,
+            ...scriptedTenantSettings(base),
           },
         ],
       });

@@ -8,7 +8,6 @@
  * The server is a page-numbered ServiceTitan list over real HTTP, three records a page.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWarehouse, type Warehouse } from '../../src/db/connection.js';
 import { createLogger } from '../../src/log/logger.js';
@@ -16,6 +15,7 @@ import { runBuild } from '../../src/pipeline/build.js';
 import { logProgress } from '../../src/pipeline/progress.js';
 import { createTestDatabase, dropTestDatabases } from '../support/database.js';
 import { testConfig } from '../support/harness.js';
+import { listenOnLoopback, scriptedTenantSettings } from '../support/scripted-server.js';
 
 const logger = createLogger({ level: 'error' });
 const ENDPOINT = 'marketing/costs';
@@ -39,8 +39,7 @@ beforeAll(async () => {
       : list.ids.slice((page - 1) * PAGE, page * PAGE).map((id) => ({ id, active: true, modifiedOn: '2025-01-01T00:00:00Z' }));
     res.end(JSON.stringify({ page, pageSize: PAGE, hasMore: page * PAGE < list.ids.length, data }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
   url = await createTestDatabase();
   warehouse = await openWarehouse(url);
 });
@@ -59,14 +58,7 @@ async function sync(tenantId: string, allowMassDelete = false): Promise<{ delete
       {
         name: `t${tenantId}`,
         tenantId,
-        clientId: 'cid.x',
-        clientSecret: 'cs1.x',
-        appKey: 'ak1.x',
-        timezone: 'UTC',
-        environment: 'production',
-        apiUrl: base,
-        authUrl: `${base}/connect/token`,
-        requestsPerSecond: 100,
+        ...scriptedTenantSettings(base),
       },
     ],
   });

@@ -11,7 +11,6 @@
 process.env.TZ = 'America/Phoenix';
 
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWarehouse, type Warehouse } from '../../src/db/connection.js';
 import { readCursor } from '../../src/load/cursor-store.js';
@@ -20,6 +19,7 @@ import { runBuild } from '../../src/pipeline/build.js';
 import { logProgress } from '../../src/pipeline/progress.js';
 import { createTestDatabase, dropTestDatabases } from '../support/database.js';
 import { testConfig } from '../support/harness.js';
+import { listenOnLoopback, scriptedTenantSettings } from '../support/scripted-server.js';
 
 const logger = createLogger({ level: 'error' });
 const ENDPOINT = 'accounting/ap-credits';
@@ -46,8 +46,7 @@ beforeAll(async () => {
       .map((r) => ({ ...r, active: true }));
     res.end(JSON.stringify({ page: Number(query.get('page')), pageSize: 5000, hasMore: false, totalCount: data.length, data }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
   url = await createTestDatabase();
   warehouse = await openWarehouse(url);
 });
@@ -65,14 +64,7 @@ async function build(tenantId: string): Promise<void> {
       {
         name: `t${tenantId}`,
         tenantId,
-        clientId: 'cid.x',
-        clientSecret: 'cs1.x',
-        appKey: 'ak1.x',
-        timezone: 'UTC',
-        environment: 'production',
-        apiUrl: base,
-        authUrl: `${base}/connect/token`,
-        requestsPerSecond: 100,
+        ...scriptedTenantSettings(base),
       },
     ],
   });

@@ -5,7 +5,6 @@
  * real HTTP (the sandbox is faithful, so it cannot play this part).
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/pipeline/build.js';
 import { logProgress } from '../../src/pipeline/progress.js';
@@ -13,6 +12,7 @@ import { openWarehouse, type Warehouse } from '../../src/db/connection.js';
 import { createLogger } from '../../src/log/logger.js';
 import { createTestDatabase, dropTestDatabases } from '../support/database.js';
 import { testConfig } from '../support/harness.js';
+import { listenOnLoopback, scriptedTenantSettings } from '../support/scripted-server.js';
 
 const logger = createLogger({ level: 'error' });
 let server: Server;
@@ -35,8 +35,7 @@ beforeAll(async () => {
       return json({ page: 1, pageSize: 5000, hasMore: true, totalCount: null, data: [record(7), record(8)] });
     res.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
   url = await createTestDatabase();
   warehouse = await openWarehouse(url);
 });
@@ -55,14 +54,7 @@ describe('a misbehaving server', () => {
         {
           name: 'broken',
           tenantId: '42',
-          clientId: 'cid.x',
-          clientSecret: 'cs1.x',
-          appKey: 'ak1.x',
-          timezone: 'UTC',
-          environment: 'production',
-          apiUrl: base,
-          authUrl: `${base}/connect/token`,
-          requestsPerSecond: 100,
+          ...scriptedTenantSettings(base),
         },
       ],
     });

@@ -7,7 +7,6 @@
  * The server is a ServiceTitan sending such records over real HTTP (the sandbox's data is clean).
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWarehouse, type Warehouse } from '../../src/db/connection.js';
 import { createLogger } from '../../src/log/logger.js';
@@ -15,6 +14,7 @@ import { runBuild } from '../../src/pipeline/build.js';
 import { logProgress } from '../../src/pipeline/progress.js';
 import { createTestDatabase, dropTestDatabases } from '../support/database.js';
 import { testConfig } from '../support/harness.js';
+import { listenOnLoopback, scriptedTenantSettings } from '../support/scripted-server.js';
 
 const logger = createLogger({ level: 'error' });
 const good = (id: number) => JSON.stringify({ id, active: true, modifiedOn: '2025-01-01T00:00:00Z' });
@@ -51,8 +51,7 @@ beforeAll(async () => {
     }
     res.writeHead(404).end();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
   url = await createTestDatabase();
   warehouse = await openWarehouse(url);
 });
@@ -70,14 +69,7 @@ async function build() {
       {
         name: 'odd',
         tenantId: '42',
-        clientId: 'cid.x',
-        clientSecret: 'cs1.x',
-        appKey: 'ak1.x',
-        timezone: 'UTC',
-        environment: 'production',
-        apiUrl: base,
-        authUrl: `${base}/connect/token`,
-        requestsPerSecond: 100,
+        ...scriptedTenantSettings(base),
       },
     ],
   });

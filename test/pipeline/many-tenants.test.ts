@@ -6,7 +6,6 @@
  * The server is a minimal ServiceTitan over real HTTP that answers for any tenant id.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TenantConfig } from '../../src/config/types.js';
 import { openWarehouse, type Warehouse } from '../../src/db/connection.js';
@@ -15,6 +14,7 @@ import { runBuild } from '../../src/pipeline/build.js';
 import { logProgress } from '../../src/pipeline/progress.js';
 import { createTestDatabase, dropTestDatabases } from '../support/database.js';
 import { testConfig } from '../support/harness.js';
+import { listenOnLoopback, scriptedTenantSettings } from '../support/scripted-server.js';
 
 const logger = createLogger({ level: 'error' });
 const TENANTS = 6;
@@ -33,8 +33,7 @@ beforeAll(async () => {
     const data = [1, 2, 3].map((i) => ({ id: tenant * 10 + i, active: true, modifiedOn: '2025-01-01T00:00:00Z' }));
     res.end(JSON.stringify({ hasMore: false, continueFrom: 'end', data }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenOnLoopback(server);
   url = await createTestDatabase();
   warehouse = await openWarehouse(url, { poolSize: CONCURRENCY + 4 });
 });
@@ -48,14 +47,7 @@ afterAll(async () => {
 const tenant = (i: number): TenantConfig => ({
   name: `t${i}`,
   tenantId: String(100 + i),
-  clientId: 'cid.x',
-  clientSecret: 'cs1.x',
-  appKey: 'ak1.x',
-  timezone: 'UTC',
-  environment: 'production',
-  apiUrl: base,
-  authUrl: `${base}/connect/token`,
-  requestsPerSecond: 100,
+  ...scriptedTenantSettings(base),
 });
 
 describe('many tenants on a small pool', () => {
