@@ -2,8 +2,9 @@
  * Whether the `postgres` system user can reach what the embedded Postgres needs. Postgres refuses
  * to run as root, so as root the server (and `initdb`) run as `postgres`, spawned from the
  * binaries inside Atlas's `node_modules`. In a clone under a folder other users cannot enter (the
- * root user's home, any `mktemp -d` folder) that spawn fails with EACCES; Atlas checks first and
- * stops with one clear line instead.
+ * root user's home, any `mktemp -d` folder) Atlas runs a staged copy instead (embedded-staging.ts);
+ * this checks that the postgres user can reach what will be spawned, so a spawn never fails with
+ * a bare EACCES: one clear line instead.
  */
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,7 +35,7 @@ export function assertPostgresUserCanReach(installPath: string): void {
   throw new AtlasError(
     'DATABASE_FAILED',
     `the embedded Postgres cannot start as root from here: it runs as the "postgres" user, which cannot enter ${closed} ` +
-      `(Atlas's node_modules are inside it). Put Atlas under a folder other users can enter (or run \`chmod o+x ${closed}\`), ` +
+      `(the embedded binaries are inside it). Make it enterable for others (\`chmod o+x ${closed}\`), ` +
       'or set DATABASE_URL to a Postgres server you run',
   );
 }

