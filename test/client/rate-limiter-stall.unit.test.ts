@@ -3,16 +3,7 @@
 // (Date.now() when acquire resolved), measured here directly: a busy loop blocks the event loop.
 import { describe, expect, it } from 'vitest';
 import { HEADROOM, TokenBucket } from '../../src/client/index.js';
-
-function maxInWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i] - sorted[j] >= windowMs) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
+import { maxInWindow } from './support/fixtures.js';
 
 function blockEventLoop(ms: number): void {
   const until = Date.now() + ms;

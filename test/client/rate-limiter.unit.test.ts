@@ -6,30 +6,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DECREASE, HEADROOM, JITTER_ALLOWANCE_MS, TokenBucket } from '../../src/client/index.js';
 import { SlidingWindowLimit } from '../../sandbox/http/rate-window.js';
-
-/** Deterministic [0, 1) draws (mulberry32), so a failure reproduces. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../support/seeded-random.js';
+import { maxInWindow } from './support/fixtures.js';
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-function maxInWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i] - sorted[j] >= windowMs) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
 
 interface Simulation {
   /** When each request reached the server (ms), admitted or not. */
@@ -52,7 +32,7 @@ async function simulate(options: {
   durationMs: number;
   seed: number;
 }): Promise<Simulation> {
-  const random = seeded(options.seed);
+  const random = seededRandom(options.seed);
   const end = Date.now() + options.durationMs;
   const result: Simulation = { arrivals: [], limited: 0, admitted: 0 };
   const worker = async (): Promise<void> => {

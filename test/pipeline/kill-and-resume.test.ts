@@ -9,7 +9,7 @@ import { findEndpoint } from '../../src/catalog/index.js';
 import type { Warehouse } from '../../src/db/connection.js';
 import type { RequestLogEntry } from '../../sandbox/index.js';
 import { cliEnv, expectStagingEqualsTruth, runCli, useSandboxWarehouse } from '../support/harness.js';
-import { seededRandom, seedFromEnv } from './seeded-random.js';
+import { seededRandom, seedFromEnv } from '../support/seeded-random.js';
 
 /** Kill points are drawn from this seed; set ATLAS_TEST_KILL_SEED to replay a run. */
 const seed = seedFromEnv('ATLAS_TEST_KILL_SEED');
