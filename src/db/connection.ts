@@ -16,6 +16,8 @@ export interface Warehouse {
   pool: pg.Pool;
   /** Connection URL (contains the password; never print it unredacted). */
   url: string;
+  /** The embedded Postgres's data directory (where it really is, which may differ from the configured one), when embedded. */
+  embeddedDataDir?: string;
   close(): Promise<void>;
 }
 
@@ -88,7 +90,8 @@ export async function openConfiguredWarehouse(database: DatabaseConfig, logger: 
   if (database.kind === 'url') return openWarehouse(database.url, { poolSize });
   const embedded: EmbeddedDatabase = await startEmbeddedPostgres({ dataDir: database.dataDir, port: database.port, logger });
   try {
-    return await openWarehouse(embedded.url, { poolSize, onClose: () => embedded.stop() });
+    const warehouse = await openWarehouse(embedded.url, { poolSize, onClose: () => embedded.stop() });
+    return { ...warehouse, embeddedDataDir: embedded.dataDir };
   } catch (error) {
     await embedded.stop();
     throw error;

@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import pg from 'pg';
-import { openConfiguredWarehouse } from '../../db/connection.js';
+import { openConfiguredWarehouse, type Warehouse } from '../../db/connection.js';
 import type { AtlasConfig } from '../../config/types.js';
 import { readStatus } from '../../runs/status.js';
 import { exampleQuery } from '../../models/index.js';
@@ -24,11 +24,11 @@ const datesAsWritten = {
     oid === pg.types.builtins.DATE ? (value: string) => value : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-function connectHint(config: AtlasConfig, url: string): string {
-  const safe = maskUrlPassword(url) ?? '<your database URL>';
-  return config.database.kind === 'embedded'
-    ? `psql "${safe}"   # embedded Postgres 15, data in ${config.database.dataDir}, password in ${config.database.dataDir}.password`
-    : `psql "${safe}"`;
+function connectHint(config: AtlasConfig, warehouse: Warehouse): string {
+  const safe = maskUrlPassword(warehouse.url) ?? '<your database URL>';
+  if (config.database.kind !== 'embedded') return `psql "${safe}"`;
+  const dataDir = warehouse.embeddedDataDir ?? config.database.dataDir;
+  return `psql "${safe}"   # embedded Postgres 15, data in ${dataDir}, password in ${config.database.dataDir}.password`;
 }
 
 export function registerDemoCommand(program: Command, context: CliContext): void {
@@ -59,7 +59,7 @@ export function registerDemoCommand(program: Command, context: CliContext): void
             const largest = [...status.endpoints].sort((a, b) => b.rows - a.rows).slice(0, 12);
             io.stdout(`\nLoaded into schema "${config.schema}" (largest staging tables):`);
             for (const e of largest) io.stdout(`  ${e.table.padEnd(48)} ${String(e.rows).padStart(8)} rows`);
-            io.stdout(`\nConnect:  ${connectHint(config, warehouse.url)}`);
+            io.stdout(`\nConnect:  ${connectHint(config, warehouse)}`);
             const example = exampleQuery(config.martsSchema);
             io.stdout(`Try:      ${example}`);
             const sample = await warehouse.pool
