@@ -107,28 +107,32 @@ async function recordSeenKeys(client: pg.PoolClient, load: PageLoad, pageTable: 
 
 /** Loads the page with its cursor (one transaction) and returns the page's figures, as added to the run. */
 export async function loadPage(pool: pg.Pool, load: PageLoad): Promise<RunFigures> {
-  return withTransaction(pool, async (client) => {
-    const counts: PageCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: load.page.rejects.length };
-    if (load.page.rows.length > 0) {
-      const pageTable = await copyIntoPageTable(client, load.target, load.page.rows);
-      const { rows } = await client.query(upsertSql(load.target, pageTable), [load.tenantId, load.runId, load.target.changeField ?? '']);
-      counts.inserted = Number(rows[0].inserted);
-      counts.updated = Number(rows[0].updated);
-      // Versions superseded within the page count as unchanged: received, not written.
-      counts.unchanged = load.page.rows.length - counts.inserted - counts.updated + load.page.superseded;
-      await recordSeenKeys(client, load, pageTable);
-    }
-    await insertRejects(client, load);
-    const figures: RunFigures = {
-      pages: 1,
-      received: load.page.received,
-      ...counts,
-      deleted: 0,
-      requests: load.requests,
-      retries: load.retries,
-    };
-    await addRunFigures(client, load.target.schema, load.runId, load.target.endpoint, figures);
-    await writeCursor(client, load.target.schema, load.tenantId, load.target.endpoint, load.cursor, load.runId);
-    return figures;
-  });
+  return withTransaction(
+    pool,
+    async (client) => {
+      const counts: PageCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: load.page.rejects.length };
+      if (load.page.rows.length > 0) {
+        const pageTable = await copyIntoPageTable(client, load.target, load.page.rows);
+        const { rows } = await client.query(upsertSql(load.target, pageTable), [load.tenantId, load.runId, load.target.changeField ?? '']);
+        counts.inserted = Number(rows[0].inserted);
+        counts.updated = Number(rows[0].updated);
+        // Versions superseded within the page count as unchanged: received, not written.
+        counts.unchanged = load.page.rows.length - counts.inserted - counts.updated + load.page.superseded;
+        await recordSeenKeys(client, load, pageTable);
+      }
+      await insertRejects(client, load);
+      const figures: RunFigures = {
+        pages: 1,
+        received: load.page.received,
+        ...counts,
+        deleted: 0,
+        requests: load.requests,
+        retries: load.retries,
+      };
+      await addRunFigures(client, load.target.schema, load.runId, load.target.endpoint, figures);
+      await writeCursor(client, load.target.schema, load.tenantId, load.target.endpoint, load.cursor, load.runId);
+      return figures;
+    },
+    `loading a page of ${load.target.endpoint}`,
+  );
 }

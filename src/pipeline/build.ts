@@ -30,6 +30,8 @@ export interface BuildOptions {
   allowMassDelete?: boolean;
   signal?: AbortSignal;
   /** Retry and timeout settings for the ServiceTitan clients (tests shorten the backoff). */
+  /** How long a lost database connection may stay lost before a tenant's run gives up (default 30 s; tests shorten it). */
+  reconnectBudgetMs?: number;
   clientOptions?: { maxAttempts?: number; timeoutMs?: number; backoff?: { baseMs: number; maxMs: number } };
 }
 
@@ -71,6 +73,7 @@ export async function runBuild(
           limit,
           sweep: { ...DEFAULT_SWEEP_POLICY, force: Boolean(options.sweepDeletes) },
           allowMassDelete: options.allowMassDelete,
+          reconnectBudgetMs: options.reconnectBudgetMs,
           logger,
           progress,
           signal: options.signal,

@@ -12,6 +12,7 @@ import { walkList } from '../extract/list-walker.js';
 import { walkPerParent } from '../extract/per-parent-walker.js';
 import type { EndpointProgress, PageSource } from '../extract/types.js';
 import { isDatabaseError } from '../db/database-failure.js';
+import { type ReconnectOptions, reconnectingPool, reconnector } from '../db/reconnect.js';
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type { Cursor } from '../load/cursor.js';
@@ -34,6 +35,8 @@ export interface EndpointRunInput {
   /** `--allow-mass-delete`: sweeps may mark any share of a table deleted (src/load/mass-deletion.ts). */
   allowMassDelete?: boolean;
   logger: Logger;
+  /** Carry on after a lost database connection (src/db/reconnect.ts); without it, a lost connection fails the endpoint. */
+  reconnect?: ReconnectOptions;
   onPage?: (progress: EndpointProgress) => void;
   signal?: AbortSignal;
 }
@@ -53,9 +56,11 @@ function sweepDue(policy: SweepPolicy, cursor: Cursor | null): boolean {
 }
 
 export async function runEndpoint(input: EndpointRunInput): Promise<EndpointOutcome> {
-  const { descriptor, tenant, schema, pool } = input;
+  const { descriptor, tenant, schema } = input;
   const target = stagingTargetFor(descriptor, schema);
   const logger = input.logger.child({ tenant: tenant.name, endpoint: descriptor.name });
+  const reconnect = input.reconnect ? reconnector({ ...input.reconnect, logger }) : null;
+  const pool = reconnect ? reconnectingPool(input.pool, reconnect, `running ${descriptor.name}`) : input.pool;
   await startRunEndpoint(pool, schema, input.runId, descriptor.name, target.table);
   const figures = emptyFigures();
   const notes: string[] = [];
@@ -86,12 +91,15 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointOutc
       : descriptor.extract?.parent
         ? walkPerParent(context)
         : walkList(context));
+    if (reconnect?.survived) notes.push(reconnectNote(reconnect.survived));
     await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'succeeded', notes });
     return { endpoint: descriptor.name, status: 'succeeded', ...figures, notes };
   } catch (error) {
     const message = errorMessage(error);
     const code = isDatabaseError(error) ? 'DATABASE_FAILED' : (error as { code?: unknown }).code;
-    await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'failed', error: message, notes }).catch((cause) =>
+    if (reconnect?.survived) notes.push(reconnectNote(reconnect.survived));
+    // One try on the plain pool: after a connection lost for good, the run is closed as failed later.
+    await finishRunEndpoint(input.pool, schema, input.runId, descriptor.name, { status: 'failed', error: message, notes }).catch((cause) =>
       logger.error('could not record the endpoint failure', { error: errorMessage(cause) }),
     );
     return {
@@ -103,4 +111,8 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointOutc
       notes,
     };
   }
+}
+
+function reconnectNote(survived: number): string {
+  return `the database connection was lost ${survived === 1 ? 'once' : `${survived} times`}; each time the work in hand ran again on a fresh connection`;
 }

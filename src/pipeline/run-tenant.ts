@@ -13,6 +13,7 @@ import { errorMessage } from '../errors.js';
 import type { PageSource } from '../extract/types.js';
 import type { Logger } from '../log/logger.js';
 import { deleteCursors } from '../load/cursor-store.js';
+import { reconnectingPool, reconnector } from '../db/reconnect.js';
 import { emptyFigures } from '../runs/run-figures.js';
 import { closeAbandonedRuns, createRun, finishRun, type RunStatus } from '../runs/run-records.js';
 import { lastPagesByEndpoint } from '../runs/last-pages.js';
@@ -37,17 +38,23 @@ export interface TenantRunInput {
   logger: Logger;
   progress: ProgressReporter;
   signal?: AbortSignal;
+  /** How long a lost database connection may stay lost before the run gives up (src/db/reconnect.ts). */
+  reconnectBudgetMs?: number;
   /** Configured reports (of every tenant; this tenant's are run) and the client they call through. */
   reports?: { configs: ReportConfig[]; client: ServiceTitanClient };
 }
 
 export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
-  const { pool, schema, tenant } = input;
+  const { schema, tenant } = input;
   const started = Date.now();
-  const lock = await lockTenant(pool, schema, tenant);
+  const lock = await lockTenant(input.pool, schema, tenant);
+  // The run's statements carry on after a lost connection, each only once the lock is held again.
+  const reconnect = { logger: input.logger.child({ tenant: tenant.name }), budgetMs: input.reconnectBudgetMs, guard: lock.ensureHeld };
+  const pool = reconnectingPool(input.pool, reconnector(reconnect), `running tenant ${tenant.name}`);
   try {
     await closeAbandonedRuns(pool, schema, tenant.tenantId);
-    const runId = await createRun(pool, schema, tenant, input.command, {
+    // Not retried: an insert whose answer was lost might have happened (a second run row).
+    const runId = await createRun(input.pool, schema, tenant, input.command, {
       endpoints: input.endpoints.map((d) => d.name),
       fullRefresh: input.fullRefresh,
       startDate: input.startDate,
@@ -71,7 +78,7 @@ export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
           return { endpoint: descriptor.name, status: 'failed', error: 'interrupted before it started', ...emptyFigures(), notes: [] };
         }
         input.progress.endpointStarted(tenant.name, descriptor.name);
-        const outcome = await runEndpoint({ ...input, descriptor, runId, onPage: (p) => input.progress.page(p) });
+        const outcome = await runEndpoint({ ...input, reconnect, descriptor, runId, onPage: (p) => input.progress.page(p) });
         input.progress.endpointFinished(tenant.name, descriptor.name, outcome);
         return outcome;
       });
@@ -100,7 +107,7 @@ export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
       outcomes.push(...(await reportsDone));
     } catch (error) {
       // Endpoint failures are outcomes; reaching here means the run itself broke (the database went away).
-      await finishRun(pool, schema, runId, 'failed', errorMessage(error)).catch(() => {});
+      await finishRun(input.pool, schema, runId, 'failed', errorMessage(error)).catch(() => {});
       throw error;
     }
     const failed = outcomes.filter((o) => o.status === 'failed');
@@ -114,7 +121,8 @@ export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
           .map((f) => f.endpoint)
           .join(', ')}${failed.length > 5 ? ', …' : ''}`
       : null;
-    await finishRun(pool, schema, runId, status, error);
+    // After a connection lost for good, one try: the next run closes a run left open (closeAbandonedRuns).
+    await finishRun(databaseFailed ? input.pool : pool, schema, runId, status, error);
     return { tenant: tenant.name, tenantId: tenant.tenantId, runId, status, endpoints: outcomes, elapsedMs: Date.now() - started };
   } finally {
     await lock.release();
