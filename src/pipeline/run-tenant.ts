@@ -121,8 +121,10 @@ export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
           .map((f) => f.endpoint)
           .join(', ')}${failed.length > 5 ? ', …' : ''}`
       : null;
-    // After a connection lost for good, one try: the next run closes a run left open (closeAbandonedRuns).
-    await finishRun(databaseFailed ? input.pool : pool, schema, runId, status, error);
+    // After a connection lost for good, one try: a run left open is closed as failed by the next run
+    // (closeAbandonedRuns), and the endpoint's error stays the one line the run reports.
+    if (databaseFailed) await finishRun(input.pool, schema, runId, status, error).catch(() => {});
+    else await finishRun(pool, schema, runId, status, error);
     return { tenant: tenant.name, tenantId: tenant.tenantId, runId, status, endpoints: outcomes, elapsedMs: Date.now() - started };
   } finally {
     await lock.release();
