@@ -1,6 +1,6 @@
 /**
  * Postgres fault (issue 9): the loader's backend is killed (`pg_terminate_backend`) in the middle
- * of a page's transaction, several times during one `atlas build`. The run carries on: each page
+ * of a page's transaction, 10 times during one `atlas build`. The run carries on: each page
  * runs again on a fresh connection (src/db/reconnect.ts), the CLI exits 0, and staging equals the
  * sandbox's truth right after that one run — no record lost, none duplicated, none marked
  * deleted. Without the retry the first kill fails the run with exit 5.
@@ -12,16 +12,42 @@ import { printFaultFigures, truthFigures } from '../support/truth-figures.js';
 
 const fixture = useSandboxWarehouse({ scale: 0.05, seed: 23, batchSize: { min: 5, max: 15 }, faults: { latencyMs: 2 } });
 
-/** Backends of Atlas inside a page's transaction: a transaction id, and a page statement running or just run. */
-const IN_PAGE_TRANSACTION = `
-  select pid from pg_stat_activity
-   where datname = current_database() and application_name = 'atlas' and backend_xid is not null
-     and query ~ '(txid_current|pg_temp|_run_endpoints|_cursors)' limit 1`;
-
 async function loadingPages(client: pg.Client): Promise<boolean> {
   const { rows } = await client.query(`select to_regclass('atlas._run_endpoints') is not null as ready`);
   if (!rows[0].ready) return false;
   return ((await client.query('select 1 from atlas._run_endpoints where pages > 0 limit 1')).rowCount ?? 0) > 0;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Catches a page in the middle of its transaction and kills its backend. A page transaction lasts
+ * milliseconds, so the injector holds a SHARE lock on every staging table for a moment: the next
+ * page's upsert waits for it (for its ROW EXCLUSIVE lock), inside its transaction (its COPY done, a
+ * transaction id taken), and that backend is terminated. The lock is let go right after. False when no page came within 5 s.
+ */
+async function terminateAPageMidTransaction(injector: pg.Client): Promise<boolean> {
+  const { rows: tables } = await injector.query<{ name: string }>(
+    `select format('%I.%I', table_schema, table_name) as name from information_schema.tables
+      where table_schema = 'atlas' and table_type = 'BASE TABLE' and table_name not like '\\_%'`,
+  );
+  await injector.query('begin');
+  try {
+    await injector.query(`lock table ${tables.map((t) => t.name).join(', ')} in share mode`);
+    for (const deadline = Date.now() + 5_000; Date.now() < deadline; await pause(5)) {
+      // Activity is read once per transaction unless the snapshot is cleared; locks are live.
+      await injector.query('select pg_stat_clear_snapshot()');
+      const { rows } = await injector.query<{ pid: number }>(
+        `select l.pid from pg_locks l join pg_stat_activity a using (pid)
+          where not l.granted and l.mode = 'RowExclusiveLock' and a.application_name = 'atlas' and a.backend_xid is not null
+          limit 1`,
+      );
+      if (rows.length) return (await injector.query('select pg_terminate_backend($1) as done', [rows[0].pid])).rows[0].done;
+    }
+    return false;
+  } finally {
+    await injector.query('rollback');
+  }
 }
 
 describe('pg_terminate_backend in the middle of a page transaction', () => {
@@ -29,21 +55,15 @@ describe('pg_terminate_backend in the middle of a page transaction', () => {
     const { sandbox, warehouse, url } = fixture;
     const injector = new pg.Client({ connectionString: url, application_name: 'fault-injector' });
     await injector.connect();
-    const faults = 5;
+    const faults = 10;
     let injected = 0;
     let stopped = false;
     const inject = async () => {
       // Only once the run is loading pages (not while it migrates or creates tables).
+      while (!stopped && !(await loadingPages(injector))) await pause(10);
       while (!stopped && injected < faults) {
-        const target = (await loadingPages(injector)) ? await injector.query<{ pid: number }>(IN_PAGE_TRANSACTION) : { rows: [] };
-        if (target.rows.length) {
-          const { rows } = await injector.query('select pg_terminate_backend($1) as done', [target.rows[0].pid]);
-          if (rows[0].done) {
-            injected += 1;
-            await new Promise((resolve) => setTimeout(resolve, 150));
-          }
-        }
-        await new Promise((resolve) => setTimeout(resolve, 2));
+        if (await terminateAPageMidTransaction(injector)) injected += 1;
+        await pause(200);
       }
     };
     try {
