@@ -29,9 +29,9 @@ export interface BuildOptions {
   /** Let sweeps mark any share of a table deleted (otherwise refused: src/load/mass-deletion.ts). */
   allowMassDelete?: boolean;
   signal?: AbortSignal;
-  /** Retry and timeout settings for the ServiceTitan clients (tests shorten the backoff). */
   /** How long a lost database connection may stay lost before a tenant's run gives up (default 30 s; tests shorten it). */
   reconnectBudgetMs?: number;
+  /** Retry and timeout settings for the ServiceTitan clients (tests shorten the backoff). */
   clientOptions?: { maxAttempts?: number; timeoutMs?: number; backoff?: { baseMs: number; maxMs: number } };
 }
 
