@@ -56,7 +56,7 @@ export function reconnector(options: ReconnectOptions): Reconnect {
           const wait = Math.min(FIRST_DELAY_MS * 2 ** retry, MAX_DELAY_MS);
           const spent = Date.now() - firstLoss;
           if (spent + wait > budgetMs) {
-            const message = `database connection lost while ${doing}, and not back within ${Math.round(budgetMs / 1000)} s: ${describeDatabaseError(error)}`;
+            const message = `database connection lost while ${doing}, and not back within ${budgetMs / 1000} s: ${describeDatabaseError(error)}`;
             throw new AtlasError('DATABASE_FAILED', message, { cause: new Error(describeDatabaseError(error)) });
           }
           options.logger.warn(`database connection lost while ${doing}; trying again on a fresh connection`, {
