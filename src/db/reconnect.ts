@@ -24,8 +24,8 @@ const MAX_DELAY_MS = 3_000;
 export interface Reconnect {
   /** Runs `work`; again on a fresh connection while it fails for a lost connection, within the budget. */
   attempt<T>(doing: string, work: () => Promise<T>): Promise<T>;
-  /** Connection losses survived so far: work that failed for a lost connection, then succeeded. */
-  readonly survived: number;
+  /** Connection losses so far after which the work ran again on a fresh connection (one per retry). */
+  readonly reconnects: number;
 }
 
 export interface ReconnectOptions {
@@ -37,19 +37,17 @@ export interface ReconnectOptions {
 
 export function reconnector(options: ReconnectOptions): Reconnect {
   const budgetMs = options.budgetMs ?? RECONNECT_BUDGET_MS;
-  let survived = 0;
+  let reconnects = 0;
   return {
-    get survived() {
-      return survived;
+    get reconnects() {
+      return reconnects;
     },
     async attempt<T>(doing: string, work: () => Promise<T>): Promise<T> {
       let firstLoss: number | null = null;
       for (let retry = 0; ; retry++) {
         try {
           await options.guard?.();
-          const result = await work();
-          if (firstLoss !== null) survived += 1;
-          return result;
+          return await work();
         } catch (error) {
           if (!isConnectionLoss(error)) throw asDatabaseFailure(error, doing);
           firstLoss ??= Date.now();
@@ -64,6 +62,7 @@ export function reconnector(options: ReconnectOptions): Reconnect {
             waitMs: wait,
             error: describeDatabaseError(error),
           });
+          reconnects += 1;
           await delay(wait);
         }
       }

@@ -91,13 +91,13 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointOutc
       : descriptor.extract?.parent
         ? walkPerParent(context)
         : walkList(context));
-    if (reconnect?.survived) notes.push(reconnectNote(reconnect.survived));
+    if (reconnect?.reconnects) notes.push(reconnectNote(reconnect.reconnects));
     await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'succeeded', notes });
     return { endpoint: descriptor.name, status: 'succeeded', ...figures, notes };
   } catch (error) {
     const message = errorMessage(error);
     const code = isDatabaseError(error) ? 'DATABASE_FAILED' : (error as { code?: unknown }).code;
-    if (reconnect?.survived) notes.push(reconnectNote(reconnect.survived));
+    if (reconnect?.reconnects) notes.push(reconnectNote(reconnect.reconnects));
     // One try on the plain pool: after a connection lost for good, the run is closed as failed later.
     await finishRunEndpoint(input.pool, schema, input.runId, descriptor.name, { status: 'failed', error: message, notes }).catch((cause) =>
       logger.error('could not record the endpoint failure', { error: errorMessage(cause) }),
@@ -113,6 +113,6 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointOutc
   }
 }
 
-function reconnectNote(survived: number): string {
-  return `the database connection was lost ${survived === 1 ? 'once' : `${survived} times`}; each time the work in hand ran again on a fresh connection`;
+function reconnectNote(reconnects: number): string {
+  return `the database connection was lost ${reconnects === 1 ? 'once' : `${reconnects} times`}; each time the work in hand ran again on a fresh connection`;
 }
