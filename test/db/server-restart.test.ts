@@ -65,6 +65,29 @@ async function pagesLoaded(url: string, pages: number): Promise<void> {
   }
 }
 
+/** Whether the tenant's advisory lock (src/runs/tenant-lock.ts: two int4 keys) is held in `url` before `running` ends. */
+async function tenantLockHeld(url: string, tenantId: string, running: Promise<unknown>): Promise<boolean> {
+  let ended = false;
+  running.then(() => (ended = true));
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    while (!ended) {
+      const { rows } = await client.query(
+        `select count(*)::int as n from pg_locks
+          where locktype = 'advisory' and granted and objsubid = 2
+            and classid::bigint = hashtext('atlas:atlas')::bigint & 4294967295 and objid::bigint = hashtext($1)::bigint & 4294967295`,
+        [tenantId],
+      );
+      if (rows[0].n > 0) return true;
+      await pause(20);
+    }
+    return false;
+  } finally {
+    await client.end();
+  }
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the server restarted during a build', () => {
@@ -76,8 +99,11 @@ describe('the server restarted during a build', () => {
     await server.stop();
     await pause(1500);
     await server.start();
+    // The restart ended the tenant lock's session: the build takes the lock again before it writes.
+    const relocked = await tenantLockHeld(url, sandbox.tenantId, building);
     const built = await building;
     expect(built.code, built.stderr).toBe(0);
+    expect(relocked).toBe(true);
     expect(built.stderr).toMatch(/database connection lost while .*trying again on a fresh connection/);
 
     const synced = await runCli(['sync'], env);
