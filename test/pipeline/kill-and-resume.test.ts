@@ -83,7 +83,9 @@ describe('SIGKILL at random points, then sync', () => {
     const final = await runCli(['sync'], env);
     expect(final.code, final.stderr).toBe(0);
     const compared = await expectStagingEqualsTruth(warehouse.pool, 'atlas', sandbox);
-    console.info(`kill figures: seed ${seed}, ${killedWhileRunning} SIGKILLs over ${cliRuns} runs + 1 final sync, ${compared} records equal to the truth`);
+    console.info(
+      `kill figures: seed ${seed}, ${killedWhileRunning} SIGKILLs over ${cliRuns} runs + 1 final sync, ${compared} records equal to the truth`,
+    );
 
     const runs = await warehouse.pool.query(`select status, count(*)::int as n from atlas._runs group by status order by status`);
     expect(runs.rows).toEqual(
