@@ -48,6 +48,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clearRequests: () => {
       core.log.length = 0;
     },
+    issuedTokens: () => core.auth.issued(),
     setFaults: (faults) => core.faults.set(faults),
     close: () => {
       closed ??= new Promise<void>((resolve) => {

@@ -87,6 +87,8 @@ export interface Sandbox {
   reportTruth(category: string, reportId: number, parameters: Record<string, unknown>): ReportAnswer;
   requests(): RequestLogEntry[];
   clearRequests(): void;
+  /** Every access token the token endpoint has issued. */
+  issuedTokens(): string[];
   setFaults(faults: SandboxFaults): void;
   close(): Promise<void>;
 }
