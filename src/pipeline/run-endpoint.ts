@@ -21,6 +21,9 @@ import { emptyFigures } from '../runs/run-figures.js';
 import { finishRunEndpoint, startRunEndpoint } from '../runs/run-records.js';
 import type { EndpointOutcome } from './outcomes.js';
 
+/** What an endpoint stopped by SIGTERM / Ctrl-C records. */
+export const INTERRUPTED = 'interrupted: the pages before the stop are committed; the next run carries on from the saved cursor';
+
 export interface EndpointRunInput {
   pool: pg.Pool;
   schema: string;
@@ -89,14 +92,18 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointOutc
     await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'succeeded', notes });
     return { endpoint: descriptor.name, status: 'succeeded', ...figures, notes };
   } catch (error) {
-    const message = errorMessage(error);
+    // Told to stop (SIGTERM / Ctrl-C): the request in flight was abandoned; every page before it
+    // is committed with its cursor, so this is an interruption, not a failure.
+    const interrupted = input.signal?.aborted === true && !isDatabaseError(error);
+    const message = interrupted ? INTERRUPTED : errorMessage(error);
     const code = isDatabaseError(error) ? 'DATABASE_FAILED' : (error as { code?: unknown }).code;
-    await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'failed', error: message, notes }).catch((cause) =>
+    const status = interrupted ? 'interrupted' : 'failed';
+    await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status, error: message, notes }).catch((cause) =>
       logger.error('could not record the endpoint failure', { error: errorMessage(cause) }),
     );
     return {
       endpoint: descriptor.name,
-      status: 'failed',
+      status,
       error: message,
       ...(typeof code === 'string' ? { code } : {}),
       ...figures,
