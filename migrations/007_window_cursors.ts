@@ -22,7 +22,9 @@ export async function up(knex: Knex): Promise<void> {
     drop constraint _cursors_kind,
     add constraint _cursors_kind check (kind in ('export', 'list-incremental', 'list-full', 'per-parent', 'window')),
     add constraint _cursors_walk_segment_window check (walk_segment is null or kind = 'window')`);
-  await knex.raw(`comment on column ${cursors}.kind is 'export | list-incremental | list-full | per-parent | window: the walk it belongs to'`);
+  await knex.raw(
+    `comment on column ${cursors}.kind is 'export | list-incremental | list-full | per-parent | window: the walk it belongs to'`,
+  );
   await knex.raw(`comment on column ${cursors}.walk_segment is
     'window: the segmentation value being read in the window in progress (walk_bookmark), null without segments'`);
 }

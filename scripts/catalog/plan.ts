@@ -9,7 +9,15 @@
  */
 import type { EndpointDescriptor, ExtractionPlan } from '../../src/catalog/types.js';
 import type { EndpointFacts } from './describe.js';
-import { keyFallbacks, legacyExportAliases, recordIdentities, unnestedRecords, unpagedSnapshots, windowedEndpoints, zeroBasedLists } from './overrides.js';
+import {
+  keyFallbacks,
+  legacyExportAliases,
+  recordIdentities,
+  unnestedRecords,
+  unpagedSnapshots,
+  windowedEndpoints,
+  zeroBasedLists,
+} from './overrides.js';
 import { extractedListNames, perParentEndpoints } from './selection.js';
 import { tableNameFor } from './table-name.js';
 
@@ -42,7 +50,8 @@ function basePlanFor(descriptor: EndpointDescriptor, facts: EndpointFacts): Extr
   if (window) {
     const params = [window.fromParam, window.toParam, ...(window.segments ? [window.segments.param] : [])];
     const undeclared = params.filter((p) => !descriptor.queryParams.includes(p));
-    if (undeclared.length > 0 || !facts.paged) throw new Error(`${descriptor.name}: a windowed list must declare ${params.join(', ')}, page and pageSize`);
+    if (undeclared.length > 0 || !facts.paged)
+      throw new Error(`${descriptor.name}: a windowed list must declare ${params.join(', ')}, page and pageSize`);
     return { mode: 'window', table, optIn: false, maxPageSize: facts.maxPageSize, window: structuredClone(window) };
   }
   if (!facts.paged || facts.maxPageSize === undefined) {

@@ -15,10 +15,14 @@ type Properties = NonNullable<ResolvedSchema['schema']['properties']>;
 export function addedFields(name: string): Properties {
   const added: Properties = {};
   const window = windowedEndpoints[name];
-  if (window?.dayField) added[window.dayField] = { type: 'string', format: 'date', description: 'The UTC day the row covers (the window it was read in).' };
+  if (window?.dayField)
+    added[window.dayField] = { type: 'string', format: 'date', description: 'The UTC day the row covers (the window it was read in).' };
   if (window?.segments) {
     const { field, idField, values } = window.segments;
-    added[field] = { type: 'string', description: `The ${window.segments.param} it was read with: ${values.map((v) => v.value).join(', ')}.` };
+    added[field] = {
+      type: 'string',
+      description: `The ${window.segments.param} it was read with: ${values.map((v) => v.value).join(', ')}.`,
+    };
     added[idField] = {
       type: 'string',
       description: `The segment's id: ${values.map((v) => `${v.value} ${v.idPaths.join(' / ')}`).join('; ')}.`,

@@ -112,7 +112,9 @@ function checkPlan(value: unknown, where: string): ExtractionPlan {
 
 function integer(o: Json, field: string, where: string, least: number): number {
   const value = o[field];
-  return typeof value === 'number' && Number.isInteger(value) && value >= least ? value : fail(where, `window.${field} is not an integer >= ${least}`);
+  return typeof value === 'number' && Number.isInteger(value) && value >= least
+    ? value
+    : fail(where, `window.${field} is not an integer >= ${least}`);
 }
 
 function checkWindow(value: unknown, where: string): WindowPlan {
@@ -133,7 +135,9 @@ function checkWindow(value: unknown, where: string): WindowPlan {
       field: str(segments, 'field', where),
       idField: str(segments, 'idField', where),
       values: segments.values.map((v) =>
-        isObject(v) ? { value: str(v, 'value', where), idPaths: strings(v, 'idPaths', where) } : fail(where, 'a window segment is not an object'),
+        isObject(v)
+          ? { value: str(v, 'value', where), idPaths: strings(v, 'idPaths', where) }
+          : fail(where, 'a window segment is not an object'),
       ),
     };
   }
