@@ -10,7 +10,7 @@ select
   s.tenant_id as "tenant_id",
   s.segmentation_type as "segmentation_type",
   s.segment_id as "segment_id",
-  s.date as "date",
+  s.date::date as "date",
   {{ marts }}._to_bigint(s.data->'campaign'->>'id') as "campaign_id",
   {{ marts }}._to_bigint(s.data->'campaign'->>'externalId') as "campaign_external_id",
   s.data->'campaign'->>'name' as "campaign_name",

@@ -72,6 +72,22 @@ describe('marketing ads', () => {
       k.startsWith('Keyword|'),
     );
     expect(keywordKeys.every((k) => /^Keyword\|\d+\/\d+\|\d{4}-\d{2}-\d{2}$/.test(k))).toBe(true);
+
+    // The typed views over the three tables, for analysts (campaign returns): the day is a date.
+    const types = await warehouse.pool.query(
+      `select table_name, data_type from information_schema.columns
+        where table_schema = 'atlas_marts' and table_name like 'marketingads%' and column_name in ('date', 'lead_origin', 'warning_type')
+        order by 1`,
+    );
+    expect(types.rows).toEqual([
+      { table_name: 'marketingads_attributed_leads', data_type: 'text' },
+      { table_name: 'marketingads_capacity_warnings', data_type: 'text' },
+      { table_name: 'marketingads_performance', data_type: 'date' },
+    ]);
+    const spend = await warehouse.pool.query(
+      `select count(*)::int as n, sum(digital_stats_cost) > 0 as spent from atlas_marts.marketingads_performance where segmentation_type = 'Campaign'`,
+    );
+    expect(spend.rows[0]).toEqual({ n: expect.any(Number), spent: true });
   });
 
   it('after advance() a sync re-reads the look-back to the new present: new days land, restated days are updated', async () => {
