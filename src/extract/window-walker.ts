@@ -73,7 +73,9 @@ export async function walkWindows(context: WalkContext): Promise<void> {
     return { at, data, hasMore, attempts: response.attempts, present: serverPresent(response.headers) };
   };
 
-  const start = await startingPosition(context, window, saved, fetchPage);
+  const { start, probeAttempts } = await startingPosition(context, window, saved, fetchPage);
+  // The probe's requests are counted with the first page, so they reach the run's recorded figures.
+  let uncounted = probeAttempts;
   const step = async (at: Position) => {
     const page = await fetchPage(at);
     return { page, next: nextPosition(page, segments.length, window.days) };
@@ -97,7 +99,8 @@ export async function walkWindows(context: WalkContext): Promise<void> {
           : next.window !== at.window || next.segment !== at.segment
             ? windowCursor(through, { window: next.window, segment: segments[next.segment]?.value ?? null, page: 0 })
             : windowCursor(through, { window: at.window, segment: segments[at.segment]?.value ?? null, page: at.page });
-      await loadWalkPage(context, { prepared, cursor, attempts: page.attempts });
+      await loadWalkPage(context, { prepared, cursor, attempts: page.attempts + uncounted });
+      uncounted = 0;
     },
     (page) => page.data.length <= PREFETCH_MAX_RECORDS,
   );
@@ -120,20 +123,22 @@ async function startingPosition(
   window: WindowPlan,
   saved: WindowCursor,
   fetchPage: (at: Position, size?: number) => Promise<WindowPage>,
-): Promise<Position> {
+): Promise<{ start: Position; probeAttempts: number }> {
   if (saved.walkWindow !== null) {
-    const values = segmentsOf(window).map((s) => s?.value ?? null);
-    const segment = Math.max(0, values.indexOf(saved.walkSegment));
-    return { window: saved.walkWindow, segment, page: saved.page + 1 };
+    const segment = segmentsOf(window).findIndex((s) => (s?.value ?? null) === saved.walkSegment);
+    // A segmentation value the catalog no longer has: the window is read again from its first one.
+    const start =
+      segment < 0 ? { window: saved.walkWindow, segment: 0, page: 1 } : { window: saved.walkWindow, segment, page: saved.page + 1 };
+    return { start, probeAttempts: 0 };
   }
   let presentMs: number | null = null;
+  let probeAttempts = 0;
   if (saved.through === null && context.startDate === null) {
     // One record of today's window (by the local clock): only its Date header is used.
     const probe = await fetchPage({ window: dayOf(Date.now()), segment: 0, page: 1 }, 1);
-    context.figures.requests += probe.attempts;
-    context.figures.retries += probe.attempts - 1;
+    probeAttempts = probe.attempts;
     presentMs = probe.present;
   }
   const from = firstWindow({ ...window, startDate: context.startDate, through: saved.through, presentMs });
-  return { window: from, segment: 0, page: 1 };
+  return { start: { window: from, segment: 0, page: 1 }, probeAttempts };
 }

@@ -60,6 +60,10 @@ describe('marketing ads', () => {
     // Before them, one request for one record asked for the server's present (its Date header), as no start date is set.
     expect(requestsOf('marketingads/performance', true)).toHaveLength(1);
     expect(requestsOf('marketingads/attributed-leads', true)).toHaveLength(1);
+    const recorded = await warehouse.pool.query(`select requests from atlas._run_endpoints where run_id = 1 and endpoint = $1`, [
+      'marketingads/performance',
+    ]);
+    expect(recorded.rows[0].requests).toBe(requestsOf('marketingads/performance').length + 1);
     expect(await readCursor(warehouse.pool, 'atlas', sandbox.tenantId, 'marketingads/performance')).toEqual({
       kind: 'window',
       through: addDays(today, -1),
