@@ -10,6 +10,7 @@ import type { TenantConfig } from '../config/types.js';
 import { walkExport } from '../extract/export-walker.js';
 import { walkList } from '../extract/list-walker.js';
 import { walkPerParent } from '../extract/per-parent-walker.js';
+import { walkWindows } from '../extract/window-walker.js';
 import type { EndpointProgress, PageSource } from '../extract/types.js';
 import { isDatabaseError } from '../db/database-failure.js';
 import { errorMessage } from '../errors.js';
@@ -51,7 +52,7 @@ export const DEFAULT_SWEEP_POLICY: SweepPolicy = { force: false, afterHours: 24 
 
 /** Whether a list walk should sweep; exports have no sweep, so for them the answer is unused. */
 function sweepDue(policy: SweepPolicy, cursor: Cursor | null): boolean {
-  const sweptAt = cursor && cursor.kind !== 'export' ? cursor.sweptAt : null;
+  const sweptAt = cursor && 'sweptAt' in cursor ? cursor.sweptAt : null;
   return policy.force || !sweptAt || Date.now() - Date.parse(sweptAt) >= policy.afterHours * 3_600_000;
 }
 
@@ -84,11 +85,14 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointOutc
       onPage: input.onPage,
       signal: input.signal,
     };
-    await (descriptor.extract?.mode === 'export'
+    const mode = descriptor.extract?.mode;
+    await (mode === 'export'
       ? walkExport(context)
-      : descriptor.extract?.parent
-        ? walkPerParent(context)
-        : walkList(context));
+      : mode === 'window'
+        ? walkWindows(context)
+        : descriptor.extract?.parent
+          ? walkPerParent(context)
+          : walkList(context));
     await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'succeeded', notes });
     return { endpoint: descriptor.name, status: 'succeeded', ...figures, notes };
   } catch (error) {
