@@ -14,6 +14,7 @@ import { type SandboxLatency, SimulatedNetwork } from './http/network.js';
 import { SlidingWindowLimit } from './http/rate-window.js';
 import { ReportServer, type SandboxReportOptions } from './reports/serve.js';
 import { advanceWorld, type AdvanceSummary } from './mutate/advance.js';
+import { AdsServer } from './ads/serve.js';
 import { canonical, msOf, ts7 } from './time.js';
 import type { RequestLogEntry, SandboxOptions } from './types.js';
 
@@ -86,6 +87,8 @@ export class SandboxCore {
   readonly log: RequestLogEntry[] = [];
   /** The Reporting API (categories, descriptions, data) with its stricter limits. */
   readonly reports: ReportServer;
+  /** The marketing-ads API (performance, attributed leads, capacity warnings), built after the world. */
+  readonly ads: AdsServer;
 
   constructor(
     readonly settings: CoreSettings,
@@ -105,6 +108,7 @@ export class SandboxCore {
       missingIds: settings.missingIds,
     });
     this.routes = new RouteTable(this.world);
+    this.ads = new AdsServer(this.world, () => this.world.clockMs);
     for (const [name, cap] of Object.entries(traffic.pageSizeCaps ?? {})) {
       const route = this.routes.byEndpoint(name);
       if (route?.kind !== 'list') throw new RangeError(`sandbox: pageSizeCaps names ${name}, which is not a list it serves`);
@@ -140,6 +144,7 @@ export class SandboxCore {
    * endpoints) every current row, active and inactive, hard-deleted rows excluded.
    */
   truth(endpointName: string): Record<string, unknown>[] {
+    if (this.ads.serves(endpointName)) return this.ads.truth(endpointName);
     const route = this.routes.byEndpoint(endpointName);
     if (!route) throw new RangeError(`sandbox: unknown endpoint ${endpointName}`);
     const rows = route.kind === 'export' ? route.table.inFeedOrder() : listRows(route);

@@ -39,6 +39,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock: () => core.clock(),
     advance: (o) => core.advance(o),
     truth: (name) => core.truth(name),
+    dailyTruth: (name) => core.ads.dailyTruth(name),
     reportTruth: (category, reportId, parameters) => {
       const report = reportById(category, String(reportId));
       if (!report) throw new RangeError(`sandbox: no report ${reportId} in category ${category}`);
@@ -48,6 +49,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clearRequests: () => {
       core.log.length = 0;
     },
+    issuedTokens: () => core.auth.issued(),
     setFaults: (faults) => core.faults.set(faults),
     close: () => {
       closed ??= new Promise<void>((resolve) => {

@@ -83,10 +83,18 @@ export interface Sandbox {
   clock(): string;
   advance(options?: { hours?: number; changes?: number }): AdvanceSummary;
   truth(endpointName: string): Record<string, unknown>[];
+  /**
+   * Date-windowed endpoints (marketing-ads performance and attributed leads): for every day from
+   * the first with ads to the clock's, what a one-day `fromUtc`/`toUtc` window answers now (per
+   * segmentation type for performance; `segmentationType` null otherwise).
+   */
+  dailyTruth(endpointName: string): Array<{ day: string; segmentationType: string | null; rows: Record<string, unknown>[] }>;
   /** Every row report `reportId` of `category` answers now for these parameters (`From`, `To`), unpaged. */
   reportTruth(category: string, reportId: number, parameters: Record<string, unknown>): ReportAnswer;
   requests(): RequestLogEntry[];
   clearRequests(): void;
+  /** Every access token the token endpoint has issued. */
+  issuedTokens(): string[];
   setFaults(faults: SandboxFaults): void;
   close(): Promise<void>;
 }

@@ -27,6 +27,7 @@ export type AtlasErrorCode =
   | 'MODEL_INVALID'
   | 'MODEL_FAILED'
   | 'SYNC_STALE'
+  | 'INTERRUPTED'
   | 'INTERNAL';
 
 export interface AtlasErrorOptions {
@@ -92,6 +93,8 @@ const exitCodes: Record<AtlasErrorCode, number> = {
   MODEL_INVALID: 2,
   MODEL_FAILED: 8,
   SYNC_STALE: 9,
+  // 128 + SIGINT, as shells report Ctrl-C; used for SIGTERM too, so one code means "stopped on request".
+  INTERRUPTED: 130,
   INTERNAL: 1,
 };
 

@@ -64,6 +64,11 @@ export class TokenAuthority {
     private readonly clock: () => number,
   ) {}
 
+  /** Every access token issued so far (tests search Atlas's output for them). */
+  issued(): string[] {
+    return [...this.tokens.keys()];
+  }
+
   /** Handles `POST /connect/token` with a form body (or HTTP Basic client authentication). */
   issue(body: string, authorization: string | undefined): Reply {
     const form = new URLSearchParams(body);

@@ -124,6 +124,11 @@ async function api(core: SandboxCore, req: IncomingMessage, res: ServerResponse,
     const body = method === 'POST' ? await readBody(req) : '';
     return reply(core.reports.serve(method, parts.slice(5), url.searchParams, body));
   }
+  const adsEndpoint = `${parts[1]}/${parts.slice(5).join('/')}`;
+  if (parts[2] === 'v2' && core.ads.serves(adsEndpoint)) {
+    entry.endpoint = adsEndpoint;
+    return reply(core.ads.serve(adsEndpoint, method, url.searchParams));
+  }
   if (!matched) return reply(apiError(404, 'The requested resource was not found.'));
   if (method !== 'GET') return reply(apiError(405, `The ${method} method is not supported for this resource.`));
 

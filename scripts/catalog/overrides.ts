@@ -4,6 +4,7 @@
  * The generator checks that every field named here exists in the endpoint's item schema, so a
  * renamed field fails the generation instead of producing a key nobody sends.
  */
+import type { WindowPlan } from '../../src/catalog/types.js';
 
 /** Record keys for rows without a usable single `id`. */
 export const specialKeys: Readonly<Record<string, readonly string[]>> = {
@@ -28,7 +29,56 @@ export const specialKeys: Readonly<Record<string, readonly string[]>> = {
   // `review` is free text, so an edited review becomes a new row. `externalId`/`internalId` look like
   // better keys but are nullable and undocumented, so the reference's proven composite is kept.
   'marketingreputation/reviews': ['review', 'platform', 'address'],
+  // Performance rows carry no date and no id of their own: read one day per window and one
+  // segmentation type per read, they are keyed by what the extractor adds (`windowedEndpoints`).
+  'marketingads/performance': ['segmentationType', 'segmentId', 'date'],
+  // A lead has no id; it is known by what it came from (`recordIdentities`).
+  'marketingads/attributed-leads': ['leadOrigin'],
+  // One current warning per campaign and warning type (as MeltanoLabs' tap keys them).
+  'marketingads/capacity-warnings': ['campaignName', 'warningType'],
 };
+
+/**
+ * Endpoints read in date windows (src/catalog/types.ts `WindowPlan`). Both marketing-ads lists take
+ * `fromUtc`/`toUtc` (required); performance also a required segmentation type. One UTC day per
+ * window, as MeltanoLabs' tap reads performance; a week of look-back, since ad platforms and
+ * ServiceTitan's attribution restate recent days (late conversions, leads booked a day or two later);
+ * 30 days of history without a configured start date (the tap's default too).
+ */
+export const windowedEndpoints: Readonly<Record<string, WindowPlan>> = {
+  'marketingads/performance': {
+    fromParam: 'fromUtc',
+    toParam: 'toUtc',
+    days: 1,
+    lookbackDays: 7,
+    historyDays: 30,
+    dayField: 'date',
+    segments: {
+      param: 'performanceSegmentationType',
+      field: 'segmentationType',
+      idField: 'segmentId',
+      values: [
+        { value: 'Campaign', idPaths: ['campaign.id'] },
+        { value: 'AdGroup', idPaths: ['adGroup.id'] },
+        // Ad-platform keyword ids are criterion ids, shared by the same keyword in other ad groups.
+        { value: 'Keyword', idPaths: ['adGroup.id', 'keyword.id'] },
+      ],
+    },
+  },
+  'marketingads/attributed-leads': { fromParam: 'fromUtc', toParam: 'toUtc', days: 1, lookbackDays: 7, historyDays: 30 },
+};
+
+/**
+ * Fields the extractor adds to records that nothing they carry identifies alone (types.ts
+ * `identity`). A lead came from exactly one call, online booking, lead form or manually booked job;
+ * the job of a call lead appears later, so the call comes first and the job last.
+ */
+export const recordIdentities: Readonly<Record<string, { field: string; paths: readonly string[] }>> = {
+  'marketingads/attributed-leads': { field: 'leadOrigin', paths: ['call.id', 'booking.id', 'leadForm.leadNumber', 'job.id'] },
+};
+
+/** Lists answered whole in one response, with no `page`/`pageSize` (current capacity warnings). */
+export const unpagedSnapshots: readonly string[] = ['marketingads/capacity-warnings'];
 
 /**
  * Endpoints whose rows carry their records in an array (src/catalog/types.ts `unnest`): each element

@@ -4,11 +4,20 @@
  * - the list-only entities of ./selection.ts: `list-incremental` by `modifiedOnOrAfter` when the
  *   endpoint declares it and its rows always carry `modifiedOn` (the bookmark is read from the rows,
  *   and a row whose `modifiedOn` is null could never pass the filter), else `list-full`; `stableSort: '+Id'` when the endpoint sorts by Id; `maxPageSize` always;
- * - the per-parent endpoints of ./selection.ts: `list-full`, `optIn: true`, with their parent.
+ * - the per-parent endpoints of ./selection.ts: `list-full`, `optIn: true`, with their parent;
+ * - the windowed lists of ./overrides.ts: `window` with their window; unpaged snapshots: `list-full`, `unpaged`.
  */
 import type { EndpointDescriptor, ExtractionPlan } from '../../src/catalog/types.js';
 import type { EndpointFacts } from './describe.js';
-import { keyFallbacks, legacyExportAliases, unnestedRecords, zeroBasedLists } from './overrides.js';
+import {
+  keyFallbacks,
+  legacyExportAliases,
+  recordIdentities,
+  unnestedRecords,
+  unpagedSnapshots,
+  windowedEndpoints,
+  zeroBasedLists,
+} from './overrides.js';
 import { extractedListNames, perParentEndpoints } from './selection.js';
 import { tableNameFor } from './table-name.js';
 
@@ -20,6 +29,8 @@ export function planFor(descriptor: EndpointDescriptor, facts: EndpointFacts): E
   const fallback = keyFallbacks[descriptor.name];
   if (fallback) plan.keyFallback = [...fallback];
   if (zeroBasedLists.includes(descriptor.name)) plan.firstPage = 0;
+  const identity = recordIdentities[descriptor.name];
+  if (identity) plan.identity = { field: identity.field, paths: [...identity.paths] };
   return plan;
 }
 
@@ -31,6 +42,18 @@ function basePlanFor(descriptor: EndpointDescriptor, facts: EndpointFacts): Extr
   const perParent = perParentEndpoints[descriptor.name];
   const listed = extractedListNames.includes(descriptor.name);
   if (!perParent && !listed) return null;
+  if (unpagedSnapshots.includes(descriptor.name)) {
+    if (facts.paged) throw new Error(`${descriptor.name} is listed as unpaged but declares page and pageSize`);
+    return { mode: 'list-full', table, optIn: false, unpaged: true };
+  }
+  const window = windowedEndpoints[descriptor.name];
+  if (window) {
+    const params = [window.fromParam, window.toParam, ...(window.segments ? [window.segments.param] : [])];
+    const undeclared = params.filter((p) => !descriptor.queryParams.includes(p));
+    if (undeclared.length > 0 || !facts.paged)
+      throw new Error(`${descriptor.name}: a windowed list must declare ${params.join(', ')}, page and pageSize`);
+    return { mode: 'window', table, optIn: false, maxPageSize: facts.maxPageSize, window: structuredClone(window) };
+  }
   if (!facts.paged || facts.maxPageSize === undefined) {
     throw new Error(`${descriptor.name} is selected for extraction but is not a page-numbered collection`);
   }

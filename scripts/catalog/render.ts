@@ -3,7 +3,7 @@
  * key order, 2-space indent, trailing newline) and an `index.ts` importing them all, so the data is
  * part of the TypeScript program and lands in `dist/` with the compiled code.
  */
-import type { EndpointDescriptor, ExtractionPlan } from '../../src/catalog/types.js';
+import type { EndpointDescriptor, ExtractionPlan, WindowPlan } from '../../src/catalog/types.js';
 
 /** File name → content, in file-name order. Output depends only on the catalog: no dates, no paths. */
 export function renderCatalogFiles(catalog: readonly EndpointDescriptor[]): Map<string, string> {
@@ -46,6 +46,25 @@ function orderedPlan(plan: ExtractionPlan): ExtractionPlan {
   if (plan.unnest !== undefined) out.unnest = { field: plan.unnest.field, carry: [...plan.unnest.carry] };
   if (plan.keyFallback !== undefined) out.keyFallback = [...plan.keyFallback];
   if (plan.firstPage !== undefined) out.firstPage = plan.firstPage;
+  if (plan.unpaged !== undefined) out.unpaged = plan.unpaged;
+  if (plan.identity !== undefined) out.identity = { field: plan.identity.field, paths: [...plan.identity.paths] };
+  if (plan.window !== undefined) out.window = orderedWindow(plan.window);
+  return out;
+}
+
+function orderedWindow(window: WindowPlan): WindowPlan {
+  const out: WindowPlan = {
+    fromParam: window.fromParam,
+    toParam: window.toParam,
+    days: window.days,
+    lookbackDays: window.lookbackDays,
+    historyDays: window.historyDays,
+  };
+  if (window.dayField !== undefined) out.dayField = window.dayField;
+  if (window.segments !== undefined) {
+    const { param, field, idField, values } = window.segments;
+    out.segments = { param, field, idField, values: values.map((v) => ({ value: v.value, idPaths: [...v.idPaths] })) };
+  }
   return out;
 }
 

@@ -70,6 +70,11 @@ export const extractedListNames: readonly string[] = [
   'jpm/work-breakdown-structure/budget-codes',
   'payroll/locations/rates',
   'settings/business-units/intacct',
+  // Marketing ads (issue 13): what campaign returns are made of. Performance and attributed leads
+  // are read in daily windows, capacity warnings whole (./overrides.ts).
+  'marketingads/performance',
+  'marketingads/attributed-leads',
+  'marketingads/capacity-warnings',
 ];
 
 /**

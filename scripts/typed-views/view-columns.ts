@@ -80,9 +80,16 @@ export function viewColumns(source: ViewSource, where: string): ViewColumn[] {
     });
   }
   const staging = (name: string): ViewColumn => ({ name, expression: `s.${name}`, type: 'staging' });
+  // A key column holding a date (the day a windowed read covered, stored as text `YYYY-MM-DD`) is typed as one.
+  const key = (name: string): ViewColumn => {
+    const entry = fields.find(([field]) => snakeCase(field) === name);
+    const schema = entry && resolveSchema(source.doc, entry[1], source.item).schema;
+    if (!entry || !schema || columnTypeOf(entry[0], schema) !== 'date') return staging(name);
+    return { name, expression: `s.${name}::date`, type: 'date', description: descriptionOf(entry[1], schema) };
+  };
   return [
     staging('tenant_id'),
-    ...source.keyColumns.map(staging),
+    ...source.keyColumns.map(key),
     ...columns,
     { ...staging('active'), note: 'false for records deactivated, deleted or merged away (staging bookkeeping)' },
     { ...staging('deleted_at'), note: 'set when a full-refresh list stopped returning the record' },

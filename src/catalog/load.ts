@@ -4,12 +4,12 @@
  * INTERNAL at load time rather than as a confusing error deep inside an extraction.
  */
 import { AtlasError } from '../errors.js';
-import type { EndpointDescriptor, EndpointKind, ExtractionPlan } from './types.js';
+import type { EndpointDescriptor, EndpointKind, ExtractionPlan, WindowPlan } from './types.js';
 
 type Json = Record<string, unknown>;
 
 const kinds: readonly EndpointKind[] = ['export', 'list', 'id'];
-const modes: ReadonlyArray<ExtractionPlan['mode']> = ['export', 'list-incremental', 'list-full'];
+const modes: ReadonlyArray<ExtractionPlan['mode']> = ['export', 'list-incremental', 'list-full', 'window'];
 
 export function loadDescriptors(modules: ReadonlyArray<readonly unknown[]>): EndpointDescriptor[] {
   return modules.flatMap((entries) => entries.map((entry) => checkDescriptor(entry)));
@@ -97,5 +97,49 @@ function checkPlan(value: unknown, where: string): ExtractionPlan {
     if (value.firstPage !== 0 && value.firstPage !== 1) fail(where, 'extract.firstPage is neither 0 nor 1');
     plan.firstPage = value.firstPage;
   }
+  if (value.unpaged !== undefined) {
+    if (value.unpaged !== true) fail(where, 'extract.unpaged is not true');
+    plan.unpaged = true;
+  }
+  if (value.identity !== undefined) {
+    if (!isObject(value.identity)) fail(where, 'extract.identity is not an object');
+    plan.identity = { field: str(value.identity, 'field', where), paths: strings(value.identity, 'paths', where) };
+  }
+  if (value.window !== undefined) plan.window = checkWindow(value.window, where);
+  if ((mode === 'window') !== (plan.window !== undefined)) fail(where, 'extract.window is required by mode window and only by it');
   return plan;
+}
+
+function integer(o: Json, field: string, where: string, least: number): number {
+  const value = o[field];
+  return typeof value === 'number' && Number.isInteger(value) && value >= least
+    ? value
+    : fail(where, `window.${field} is not an integer >= ${least}`);
+}
+
+function checkWindow(value: unknown, where: string): WindowPlan {
+  if (!isObject(value)) fail(where, 'extract.window is not an object');
+  const window: WindowPlan = {
+    fromParam: str(value, 'fromParam', where),
+    toParam: str(value, 'toParam', where),
+    days: integer(value, 'days', where, 1),
+    lookbackDays: integer(value, 'lookbackDays', where, 0),
+    historyDays: integer(value, 'historyDays', where, 1),
+  };
+  if (value.dayField !== undefined) window.dayField = str(value, 'dayField', where);
+  if (value.segments !== undefined) {
+    const segments = value.segments;
+    if (!isObject(segments) || !Array.isArray(segments.values)) fail(where, 'extract.window.segments is malformed');
+    window.segments = {
+      param: str(segments, 'param', where),
+      field: str(segments, 'field', where),
+      idField: str(segments, 'idField', where),
+      values: segments.values.map((v) =>
+        isObject(v)
+          ? { value: str(v, 'value', where), idPaths: strings(v, 'idPaths', where) }
+          : fail(where, 'a window segment is not an object'),
+      ),
+    };
+  }
+  return window;
 }

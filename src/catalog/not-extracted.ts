@@ -27,10 +27,6 @@ const explicit: Readonly<Record<string, string>> = {
   'schedulingpro/schedulers/{id}/performance': 'per-parent: performance of schedulers, whose rows carry a credential',
   'marketingreputation/reviews':
     'no stable key: reviews have no id; the composite (review text, platform, address) can outgrow an index entry',
-  'marketingads/performance':
-    'no stable key: rows are keyed by segment id and date only when read in daily fromUtc/toUtc windows, which Atlas does not do yet',
-  'marketingads/attributed-leads': 'no stable key: rows have no id; read in fromUtc/toUtc windows, not implemented yet',
-  'marketingads/capacity-warnings': 'not a collection: current warnings, not records with a key',
   'forms/submissions': 'not selected: incremental only by submittedOnOrAfter, with very large rows',
   'sales/proposal-types': 'not a collection: not paged',
   'reporting/report-categories': 'not selected: report metadata; report data is read with atlas get, not staged',

@@ -15,9 +15,10 @@ export interface ExtractionPlan {
   /**
    * `export`: continuation-token feed. `list-incremental`: page-numbered list filtered by
    * `incrementalParam` >= bookmark. `list-full`: page-numbered list read whole every run; keys
-   * missing from a complete read are marked deleted.
+   * missing from a complete read are marked deleted. `window`: read in date windows
+   * (`window` below) from the start date to the server's present, re-reading a look-back.
    */
-  mode: 'export' | 'list-incremental' | 'list-full';
+  mode: 'export' | 'list-incremental' | 'list-full' | 'window';
   /** Staging table name, without schema: a plain lowercase identifier such as `crm_customers`. */
   table: string;
   /** Per-parent endpoints (one request per parent row) are extracted only when asked for. */
@@ -52,6 +53,42 @@ export interface ExtractionPlan {
   keyFallback?: string[];
   /** The list numbers its pages from 0 (1 for every other list). */
   firstPage?: number;
+  /** The list is one unpaged response (a snapshot such as capacity warnings): no `page`/`pageSize`. */
+  unpaged?: boolean;
+  /** Mode `window` only: how the endpoint is read in date windows (see WindowPlan). */
+  window?: WindowPlan;
+  /**
+   * A field the extractor adds to each stored record because nothing the record carries identifies
+   * it alone: `field` gets `<path>:<value>` for the first of `paths` (dotted, e.g. `call.id`) whose
+   * value is present (attributed leads: the call, booking, lead form or job the lead came from).
+   */
+  identity?: { field: string; paths: string[] };
+}
+
+/**
+ * A date-windowed endpoint (`fromUtc`/`toUtc`): read one window of `days` UTC days at a time,
+ * oldest first, from the start date to the window holding the server's present; every walk starts
+ * `lookbackDays` before the first window not yet settled, because ad platforms restate recent days.
+ * The cursor (src/load/cursor.ts `WindowCursor`) records the last settled window.
+ */
+export interface WindowPlan {
+  /** Query parameters of the window's first instant and of its end (exclusive), ISO UTC. */
+  fromParam: string;
+  toParam: string;
+  /** Window length in days (1: rows are per day). */
+  days: number;
+  /** Settled days re-read by every walk, for restatements. */
+  lookbackDays: number;
+  /** Days read by a first walk when no start date is configured, counted back from the server's present. */
+  historyDays: number;
+  /** The window's first day (YYYY-MM-DD) is stored in each record under this field (rows carry no date of their own). */
+  dayField?: string;
+  /**
+   * One read per window for each value of `param` (performance: Campaign, AdGroup, Keyword). Each
+   * stored record gets the value under `field`, and under `idField` the segment's id: the values at
+   * the value's `idPaths` joined with `/` (a keyword is only unique within its ad group).
+   */
+  segments?: { param: string; field: string; idField: string; values: Array<{ value: string; idPaths: string[] }> };
 }
 
 export interface EndpointDescriptor {

@@ -84,7 +84,7 @@ export function createCliContext(program: Command, io: CliIo = processIo): CliCo
         },
         requireTenants: requirement.requireTenants,
       }).then(async (config) => {
-        for (const warning of await exposedFileWarnings(paths)) io.stderr(`atlas: warning: ${warning}`);
+        for (const warning of [...(config.warnings ?? []), ...(await exposedFileWarnings(paths))]) io.stderr(`atlas: warning: ${warning}`);
         return config;
       });
     },

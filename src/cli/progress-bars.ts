@@ -36,7 +36,7 @@ export function terminalProgress(logger: Logger, stream: NodeJS.WriteStream = pr
       active.delete(id);
       const { received, inserted, updated, unchanged, rejected, pages, retries } = outcome;
       const line =
-        `${outcome.status === 'failed' ? '✗' : '✓'} ${id}: ${received} rows (${inserted} new, ${updated} changed, ${unchanged} unchanged` +
+        `${outcome.status === 'failed' ? '✗' : outcome.status === 'interrupted' ? '■' : '✓'} ${id}: ${received} rows (${inserted} new, ${updated} changed, ${unchanged} unchanged` +
         `${rejected ? `, ${rejected} rejected` : ''}) in ${pages} pages${retries ? `, ${retries} retries` : ''}` +
         `${outcome.error ? ` — ${outcome.error}` : ''}`;
       bars.log(line + '\n');

@@ -33,7 +33,7 @@ export function formatRunSummary(summary: BuildSummary): string {
       continue;
     }
     const total = sumFigures(tenant.endpoints);
-    const mark = tenant.status === 'succeeded' ? '✓' : '✗';
+    const mark = tenant.status === 'succeeded' ? '✓' : tenant.status === 'interrupted' ? '■' : '✗';
     lines.push(
       `${mark} tenant ${tenant.tenant} (${tenant.tenantId}): ${tenant.status}, run ${tenant.runId}, ${tenant.endpoints.length} endpoints, ` +
         `${n(total.received)} rows received in ${n(total.pages)} pages (${n(total.inserted)} new, ${n(total.updated)} changed, ${n(total.unchanged)} unchanged` +

@@ -24,6 +24,7 @@ import { silentLogger, type Logger } from '../log/logger.js';
 import { scrubError } from '../log/scrub-error.js';
 import { loggerWithSecrets } from '../log/secret-logger.js';
 import { SecretSet } from '../log/secret-set.js';
+import { AcceptedTokens } from './accepted-tokens.js';
 import { TokenProvider } from './auth.js';
 import { handedBack } from './handed-back.js';
 import { interpretFailure, interpretResponse, type Outcome } from './outcome.js';
@@ -36,6 +37,8 @@ import { buildUrl, pathLabel } from './url.js';
 import type { ApiResponse, BackoffOptions, ClientOptions, ClientStats, Query, RequestContext } from './types.js';
 
 const DEFAULT_USER_AGENT = 'atlas (ServiceTitan extractor)';
+/** Token renewals one request may cause after 401s to tokens that had been accepted (revoked early). */
+const MAX_RENEWALS = 3;
 
 export class ServiceTitanClient {
   readonly stats: ClientStats = { requests: 0, retries: 0, rateLimited: 0, tokenRenewals: 0 };
@@ -49,6 +52,7 @@ export class ServiceTitanClient {
   private readonly auth: TokenProvider;
   private readonly limiter: TokenBucket;
   private readonly secrets: SecretSet;
+  private readonly acceptedTokens = new AcceptedTokens();
 
   /** The tenant's API base URL (no credentials in it). */
   get apiUrl(): string {
@@ -109,7 +113,7 @@ export class ServiceTitanClient {
     let attempts = 0;
     let failures = 0; // retriable failures, bounded by maxAttempts
     let rateLimited = 0; // 429s, bounded by rateLimitBudget
-    let reauthenticated = false;
+    let renewals = 0; // token renewals after a 401, bounded by MAX_RENEWALS
 
     for (;;) {
       if (signal?.aborted) throw signal.reason;
@@ -156,21 +160,25 @@ export class ServiceTitanClient {
 
       switch (outcome.kind) {
         case 'success':
+          this.acceptedTokens.remember(token);
           return { body: outcome.body as T, status: outcome.result.status, headers: outcome.result.headers, attempts, url: safeUrl };
         case 'fatal':
           throw outcome.error;
         case 'unauthorized':
-          if (reauthenticated) {
+          // A 401 to a renewed token means the credentials are wrong — unless that token has been
+          // accepted for other requests: then it was revoked or expired early, and renewing again
+          // can cure it (bounded, so a flapping server still ends in AUTH_FAILED).
+          if ((renewals > 0 && !this.acceptedTokens.has(token)) || renewals >= MAX_RENEWALS) {
             throw new ApiError(
               'AUTH_FAILED',
-              `GET ${label} was refused with 401 even with a freshly issued token (${outcome.last}); check the app key and the app's access to tenant ${this.tenant.name}`,
+              `${method} ${label} was refused with 401 even with a freshly issued token (${outcome.last}); check the app key and the app's access to tenant ${this.tenant.name}`,
               401,
               { details: { endpoint: label, attempts } },
             );
           }
-          reauthenticated = true;
+          renewals++;
           this.auth.invalidate(token);
-          this.logger.debug('api answered 401; renewing the token once', { endpoint: label, attempt: attempts });
+          this.logger.debug('api answered 401; renewing the token', { endpoint: label, attempt: attempts, renewal: renewals });
           continue;
         case 'rate-limited':
           rateLimited++;

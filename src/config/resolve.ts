@@ -145,7 +145,9 @@ export function resolveConfig(sources: ConfigSources): Resolution {
   const schedule = doc.schedule === undefined || doc.schedule === null ? undefined : checkSchedule('schedule', doc.schedule, problems);
   const endpoints = resolveEndpoints(endpointsDoc, flags.endpoints, problems);
   const { stCredentials, requireTenants } = sources;
-  const tenants = resolveTenants({ file: doc.tenants, stCredentials, env, only: flags.tenant, require: requireTenants }, problems, secrets);
+  const warnings: string[] = [];
+  const tenantSources = { file: doc.tenants, stCredentials, env, only: flags.tenant, require: requireTenants };
+  const tenants = resolveTenants(tenantSources, problems, secrets, warnings);
 
   const reportSources = { file: doc.reports, tenants, tenantFilter: (flags.tenant ?? []).length > 0, startDate };
   const reports = tenants ? resolveReports(reportSources, problems) : undefined;
@@ -161,7 +163,12 @@ export function resolveConfig(sources: ConfigSources): Resolution {
   const withReports = doc.reports === undefined ? config : { ...config, reports: reports ?? [] };
   return {
     ...result,
-    config: { ...withReports, log: { level, format, ...(quiet === undefined ? {} : { quiet }) }, ...(schedule ? { schedule } : {}) },
+    config: {
+      ...withReports,
+      log: { level, format, ...(quiet === undefined ? {} : { quiet }) },
+      ...(schedule ? { schedule } : {}),
+      ...(warnings.length > 0 ? { warnings } : {}),
+    },
   };
 }
 

@@ -24,13 +24,23 @@ export interface TenantSources {
   require: boolean;
 }
 
-export function resolveTenants(sources: TenantSources, problems: Problems, secrets: Set<string>): TenantConfig[] {
+export function resolveTenants(sources: TenantSources, problems: Problems, secrets: Set<string>, warnings: string[]): TenantConfig[] {
   const { env, stCredentials } = sources;
   const fromFile = sources.file === undefined ? undefined : tenantsFromFile(sources.file, problems);
   const fromSeed = stCredentials && tenantFromStCredentials(stCredentials.path, stCredentials.value, env, problems);
   const fromEnv = fromFile === undefined && fromSeed === undefined ? tenantFromEnv(env) : undefined;
   for (const raw of [...(fromFile ?? []), ...(fromSeed ?? []), ...(fromEnv ? [fromEnv] : [])]) collectSecrets(raw, secrets);
   const chosen = (fromSeed ?? fromFile ?? (fromEnv ? [fromEnv] : [])).map((raw) => ({ raw, tenant: buildTenant(raw, env, problems) }));
+  if (!fromEnv) {
+    const where = fromSeed ? `--st-credentials ${stCredentials?.path}` : 'the config file';
+    warnings.push(
+      ...environmentUrlOverrides(
+        env,
+        chosen.flatMap(({ tenant }) => (tenant ? [tenant.name] : [])),
+        where,
+      ),
+    );
+  }
 
   const seenNames = new Map<string, string>();
   const seenIds = new Map<string, string>();
@@ -120,6 +130,35 @@ function buildTenant(raw: RawTenant, env: NodeJS.ProcessEnv, problems: Problems)
   if (!isAbsent(values.schedule) && schedule === undefined) return undefined;
   if (Object.values(tenant).some((value) => value === undefined)) return undefined;
   return (schedule === undefined ? tenant : { ...tenant, schedule }) as TenantConfig;
+}
+
+/**
+ * ST_API_URL / ST_AUTH_URL apply to every tenant, also to tenants whose real credentials come
+ * from a file. A leftover `export ST_API_URL=…` from `atlas sandbox` would send those credentials
+ * to the sandbox's address: worth a word every run. (The URL is shown without any user info.)
+ */
+function environmentUrlOverrides(env: NodeJS.ProcessEnv, tenantNames: string[], where: string): string[] {
+  if (tenantNames.length === 0) return [];
+  const names = tenantNames.map((name) => `"${name}"`).join(', ');
+  return [ENV.apiUrl, ENV.authUrl].flatMap((variable) => {
+    const value = envValue(env, variable);
+    if (value === undefined) return [];
+    return [
+      `${variable}=${withoutUserInfo(value)} overrides the URL of every tenant from ${where} (${names}): their credentials go there. ` +
+        `Unset it if it is left over from \`atlas sandbox\` (unset ${variable}), or set apiUrl/authUrl per tenant instead`,
+    ];
+  });
+}
+
+function withoutUserInfo(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return '(not a URL)';
+  }
 }
 
 function isAbsent(value: unknown): boolean {

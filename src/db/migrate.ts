@@ -12,6 +12,7 @@ import * as cursorKinds from '../../migrations/003_cursor_kinds.js';
 import * as jobHistoryEntries from '../../migrations/004_job_history_entries.js';
 import * as reportCursors from '../../migrations/005_report_cursors.js';
 import * as pageSizes from '../../migrations/006_page_sizes.js';
+import * as windowCursors from '../../migrations/007_window_cursors.js';
 import type pg from 'pg';
 import { asDatabaseFailure } from './database-failure.js';
 import { ensureSchema } from './ensure-schema.js';
@@ -24,6 +25,7 @@ const migrations: Record<string, Knex.Migration> = {
   '004_job_history_entries': jobHistoryEntries,
   '005_report_cursors': reportCursors,
   '006_page_sizes': pageSizes,
+  '007_window_cursors': windowCursors,
 };
 
 const source: Knex.MigrationSource<string> = {

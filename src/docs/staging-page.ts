@@ -16,6 +16,12 @@ import { pagePath, rootFrom } from './site-paths.js';
 export function walkKind(plan: ExtractionPlan): string {
   if (plan.parent) return `per-parent: one request per row of ${plan.parent.endpoint} (by its ${plan.parent.field}); opt-in`;
   if (plan.mode === 'export') return 'export feed: continuation tokens from the start date, then from the saved token';
+  if (plan.mode === 'window' && plan.window) {
+    const w = plan.window;
+    const segments = w.segments ? `, once per ${w.segments.param} (${w.segments.values.map((v) => v.value).join(', ')})` : '';
+    return `date windows: ${w.fromParam}/${w.toParam} one ${w.days === 1 ? 'day' : `${w.days}-day window`} at a time${segments}, from the start date to the API's present, re-reading the last ${w.lookbackDays} settled days`;
+  }
+  if (plan.unpaged) return 'snapshot: read whole (one unpaged response) every run; rows it stops returning are marked deleted';
   if (plan.mode === 'list-incremental')
     return `incremental list: pages of records with ${plan.incrementalParam} at or after the saved bookmark`;
   return 'full list: read whole every run; rows it stops returning are marked deleted';

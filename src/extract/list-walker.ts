@@ -116,13 +116,16 @@ async function walkListAtSize(context: WalkContext, pageSize: number): Promise<v
   // Pages count from 1, except on the few lists that start at 0 (Intacct mappings).
   const firstPage = plan.firstPage ?? 1;
   const fetchPage = async (number: number): Promise<ListPage> => {
-    const query = {
-      ...descriptor.defaultQuery,
-      page: number,
-      pageSize,
-      ...(plan.stableSort ? { sort: plan.stableSort } : {}),
-      ...(plan.incrementalParam && bound ? { [plan.incrementalParam]: bound } : {}),
-    };
+    // An unpaged snapshot (capacity warnings) is one response: no page parameters to send.
+    const query = plan.unpaged
+      ? { ...descriptor.defaultQuery }
+      : {
+          ...descriptor.defaultQuery,
+          page: number,
+          pageSize,
+          ...(plan.stableSort ? { sort: plan.stableSort } : {}),
+          ...(plan.incrementalParam && bound ? { [plan.incrementalParam]: bound } : {}),
+        };
     const response = await context.source.request(context.url, query, { endpoint: descriptor.name, signal: context.signal });
     return {
       number,

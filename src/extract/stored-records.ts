@@ -11,8 +11,14 @@
  * array holds no records.
  */
 import type { ExtractionPlan } from '../catalog/types.js';
+import { withIdentity } from './stamp-records.js';
 
+/** The stored records of a page, with the plan's identity field when it has one (./stamp-records.ts). */
 export function storedRecords(rows: unknown[], plan: ExtractionPlan | null): unknown[] {
+  return withIdentity(unnestedRecords(rows, plan), plan);
+}
+
+function unnestedRecords(rows: unknown[], plan: ExtractionPlan | null): unknown[] {
   const unnest = plan?.unnest;
   if (!unnest) return rows;
   const out: unknown[] = [];

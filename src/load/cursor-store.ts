@@ -19,7 +19,12 @@ interface CursorRow {
   walk_bookmark: Date | null;
   walk_id: string | null;
   swept_at: Date | null;
+  walk_segment: string | null;
 }
+
+/** A window day (YYYY-MM-DD) is stored as its UTC midnight in a timestamptz column. */
+const dayOrNull = (value: Date | null): string | null => (value === null ? null : value.toISOString().slice(0, 10));
+const midnightOrNull = (day: string | null): string | null => (day === null ? null : `${day}T00:00:00Z`);
 
 function cursorFromRow(row: CursorRow, endpoint: string): Cursor {
   switch (row.kind) {
@@ -38,18 +43,42 @@ function cursorFromRow(row: CursorRow, endpoint: string): Cursor {
       };
     case 'per-parent':
       return { kind: 'per-parent', lastParentKey: row.last_parent_key, walkId: row.walk_id, sweptAt: isoOrNull(row.swept_at) };
+    case 'window':
+      return {
+        kind: 'window',
+        through: dayOrNull(row.bookmark),
+        walkWindow: dayOrNull(row.walk_bookmark),
+        walkSegment: row.walk_segment,
+        page: row.page,
+      };
     default:
       throw new AtlasError('INTERNAL', `the saved cursor of ${endpoint} has an unknown kind "${row.kind}"`);
   }
 }
 
-/** The cursor's values in `_cursors` column order (see `writeCursor`). */
+/**
+ * The cursor's values in `_cursors` column order (see `writeCursor`). Window cursors keep their
+ * settled day in `bookmark` and the window in progress in `walk_bookmark` (migration 007).
+ */
 function cursorColumns(cursor: Cursor): unknown[] {
   switch (cursor.kind) {
     case 'export':
-      return [cursor.kind, cursor.continueFrom, null, cursor.maxModifiedOn, null, 0, null, null, null];
+      return [cursor.kind, cursor.continueFrom, null, cursor.maxModifiedOn, null, 0, null, null, null, null];
     case 'per-parent':
-      return [cursor.kind, null, cursor.lastParentKey, null, null, 0, null, cursor.walkId, cursor.sweptAt];
+      return [cursor.kind, null, cursor.lastParentKey, null, null, 0, null, cursor.walkId, cursor.sweptAt, null];
+    case 'window':
+      return [
+        cursor.kind,
+        null,
+        null,
+        null,
+        midnightOrNull(cursor.through),
+        cursor.page,
+        midnightOrNull(cursor.walkWindow),
+        null,
+        null,
+        cursor.walkSegment,
+      ];
     default:
       return [
         cursor.kind,
@@ -61,13 +90,14 @@ function cursorColumns(cursor: Cursor): unknown[] {
         cursor.walkBookmark,
         cursor.walkId,
         cursor.sweptAt,
+        null,
       ];
   }
 }
 
 export async function readCursor(db: Queryable, schema: string, tenantId: string, endpoint: string): Promise<Cursor | null> {
   const { rows } = await db.query<CursorRow>(
-    `select kind, continue_from, last_parent_key, max_modified_on, bookmark, page, walk_bookmark, walk_id, swept_at
+    `select kind, continue_from, last_parent_key, max_modified_on, bookmark, page, walk_bookmark, walk_id, swept_at, walk_segment
      from ${qualified(schema, '_cursors')} where tenant_id = $1 and endpoint = $2`,
     [tenantId, endpoint],
   );
@@ -86,13 +116,13 @@ export async function writeCursor(
   await db.query(
     `insert into ${qualified(schema, '_cursors')} as c
        (tenant_id, endpoint, run_id, kind, continue_from, last_parent_key, max_modified_on, bookmark, page, walk_bookmark, walk_id,
-        swept_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now())
+        swept_at, walk_segment, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())
      on conflict (tenant_id, endpoint) do update set
        kind = excluded.kind, continue_from = excluded.continue_from, last_parent_key = excluded.last_parent_key,
        max_modified_on = greatest(c.max_modified_on, excluded.max_modified_on),
        bookmark = excluded.bookmark, page = excluded.page, walk_bookmark = excluded.walk_bookmark,
-       walk_id = excluded.walk_id, swept_at = excluded.swept_at, run_id = excluded.run_id, updated_at = now()`,
+       walk_id = excluded.walk_id, swept_at = excluded.swept_at, walk_segment = excluded.walk_segment, run_id = excluded.run_id, updated_at = now()`,
     [tenantId, endpoint, runId, ...cursorColumns(cursor)],
   );
 }

@@ -8,6 +8,10 @@
  *   lists when a sweep is due) records the keys it has seen, `sweptAt` when the last sweep ended.
  * - per-parent: `lastParentKey` is the key of the last parent whose records are loaded in the
  *   walk in progress (`walkId`, null = no walk in progress), `sweptAt` when the last walk ended.
+ * - window: `through` is the first day of the last settled window (null: none yet); inside a walk,
+ *   `walkWindow` is the window being read, `walkSegment` the segmentation value being read in it
+ *   (null for endpoints without segments) and `page` its last loaded page; idle, all three are
+ *   null/0. The window grid, the look-back and "settled" are src/extract/day-windows.ts.
  * Walkers build cursors with the functions below, never field by field; stored by cursor-store.ts.
  */
 
@@ -34,7 +38,15 @@ export interface PerParentCursor {
   sweptAt: string | null;
 }
 
-export type Cursor = ExportCursor | ListCursor | PerParentCursor;
+export interface WindowCursor {
+  kind: 'window';
+  through: string | null;
+  walkWindow: string | null;
+  walkSegment: string | null;
+  page: number;
+}
+
+export type Cursor = ExportCursor | ListCursor | PerParentCursor | WindowCursor;
 export type CursorKind = Cursor['kind'];
 
 export function exportCursor(continueFrom: string | null, maxModifiedOn: string | null): ExportCursor {
@@ -60,6 +72,16 @@ export function listCursorAtPage(
 /** A per-parent cursor: inside walk `walkId` after parent `lastParentKey`, or idle (both null). */
 export function perParentCursor(lastParentKey: string | null, walkId: string | null, sweptAt: string | null): PerParentCursor {
   return { kind: 'per-parent', lastParentKey, walkId, sweptAt };
+}
+
+/** A window cursor: inside a walk at (`walkWindow`, `walkSegment`, `page`), or idle (`walkWindow` null). */
+export function windowCursor(
+  through: string | null,
+  walk: { window: string; segment: string | null; page: number } | null = null,
+): WindowCursor {
+  return walk
+    ? { kind: 'window', through, walkWindow: walk.window, walkSegment: walk.segment, page: walk.page }
+    : { kind: 'window', through, walkWindow: null, walkSegment: null, page: 0 };
 }
 
 /** The saved cursor when it belongs to a walk of `kinds`; null (start afresh) otherwise. */

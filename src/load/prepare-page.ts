@@ -5,7 +5,9 @@
  *   nullable and its fallback fields identify the record (./fallback-key.ts);
  * - a record Postgres would refuse is rejected the same way, so the rest of the page loads: a NUL
  *   character or a lone UTF-16 surrogate (jsonb), a bigint key beyond 64 bits, an impossible change
- *   timestamp (see record-checks.ts);
+ *   timestamp (see record-checks.ts), and a record nested too deeply for JSON.stringify (about
+ *   4,000 levels; Postgres's own jsonb limit, about 12,000 at the default max_stack_depth, is
+ *   deeper, so nothing that gets this far is refused there for depth);
  * - duplicates of one key within the page collapse to the newest version by the change field
  *   (on a tie, or when either has none, the later one in the page wins), because one
  *   `insert … on conflict` cannot touch a row twice.
@@ -82,13 +84,30 @@ function supersedes(next: PreparedRow, current: PreparedRow): boolean {
   return compareTimestamps(next.modifiedOn, current.modifiedOn) >= 0;
 }
 
+const TOO_DEEP = 'nested too deeply to store (JSON.stringify ran out of stack, at about 4,000 levels); the record itself is omitted';
+
+/** The record's JSON, or null when it is nested too deeply for JSON.stringify (its recursion exhausts the stack). */
+function serialised(record: unknown): string | null {
+  try {
+    return JSON.stringify(record) ?? 'null';
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
 export function preparePage(records: unknown[], target: StagingTarget, parentKey: string | null = null): PreparedPage {
   const byKey = new Map<string, PreparedRow>();
   const rejects: Reject[] = [];
   let maxModifiedOn: string | null = null;
 
   for (const record of records) {
-    const json = JSON.stringify(record) ?? 'null';
+    const json = serialised(record);
+    if (json === null) {
+      const id = (record as Record<string, unknown>)?.[target.keyFields[0]];
+      rejects.push({ reason: TOO_DEEP, record: JSON.stringify({ [target.keyFields[0]]: id ?? null, omitted: TOO_DEEP }) });
+      continue;
+    }
     if (record === null || typeof record !== 'object' || Array.isArray(record)) {
       rejects.push({ reason: 'not a JSON object', record: json });
       continue;
@@ -112,14 +131,17 @@ export function preparePage(records: unknown[], target: StagingTarget, parentKey
       rejects.push({ reason: `key field "${missing}" is missing or not ${expected}`, record: json });
       continue;
     }
-    if (nulEscape.test(json)) {
+    // Both need a `\u` escape, which JSON.stringify writes only for control characters and lone
+    // surrogates: one native scan spares nearly every record the two regular expressions.
+    const escapes = json.includes('\\u');
+    if (escapes && nulEscape.test(json)) {
       rejects.push({
         reason: 'contains a NUL character, which Postgres jsonb cannot store',
         record: json.replace(/\\u0000/g, '\\\\u0000'),
       });
       continue;
     }
-    if (hasLoneSurrogate(json)) {
+    if (escapes && hasLoneSurrogate(json)) {
       rejects.push({ reason: 'contains a lone UTF-16 surrogate, which Postgres jsonb cannot store', record: escapeLoneSurrogates(json) });
       continue;
     }

@@ -9,7 +9,7 @@
  *      the next sync, a build's for the one after);
  *   2. without history (a first build): the export feeds whose records grow with the number of
  *      jobs — every job brings appointments, assignments, invoice items, calls, timesheets — in
- *      any ServiceTitan tenant, then the other export feeds, then lists.
+ *      any ServiceTitan tenant, then the other export feeds and window walks, then lists.
  * Ties keep the catalog order, so the order is deterministic. The order changes timing only,
  * never what lands.
  */
@@ -33,7 +33,8 @@ export const JOB_VOLUME_FEEDS: readonly string[] = [
 function priorWeight(d: EndpointDescriptor): number {
   const rank = JOB_VOLUME_FEEDS.indexOf(d.name);
   if (rank >= 0) return 2 + JOB_VOLUME_FEEDS.length - rank;
-  return d.extract?.mode === 'export' ? 1 : 0;
+  // Window walks are chains too: one request per day (and segmentation type) from the start date.
+  return d.extract?.mode === 'export' || d.extract?.mode === 'window' ? 1 : 0;
 }
 
 export function longestFirst(endpoints: EndpointDescriptor[], lastPages: ReadonlyMap<string, number>): EndpointDescriptor[] {

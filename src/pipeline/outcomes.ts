@@ -3,13 +3,14 @@
  * figures (src/runs/run-figures.ts), the same that `_run_endpoints` records.
  */
 import type { RunFigures } from '../runs/run-figures.js';
-import type { RunStatus } from '../runs/run-records.js';
+import type { EndpointStatus, RunStatus } from '../runs/run-records.js';
 import type { BuildModelsSummary } from '../models/build-models.js';
 
 /** One endpoint of one tenant's run. Figures count what was loaded, also when the endpoint failed. */
 export interface EndpointOutcome extends RunFigures {
   endpoint: string;
-  status: 'succeeded' | 'failed';
+  /** `interrupted`: stopped by SIGTERM / Ctrl-C; what it loaded is committed with its cursor. */
+  status: EndpointStatus;
   error?: string;
   /** The failure's error code (`DATABASE_FAILED` for any database error), when it has one. */
   code?: string;

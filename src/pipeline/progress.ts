@@ -33,6 +33,7 @@ export function logProgress(logger: Logger, everyMs = 5000): ProgressReporter {
     endpointFinished(tenant, endpoint, outcome) {
       const fields = { tenant, endpoint, status: outcome.status, ...pickFigures(outcome), error: outcome.error };
       if (outcome.status === 'failed') logger.error('endpoint failed', fields);
+      else if (outcome.status === 'interrupted') logger.warn('endpoint interrupted', fields);
       else logger.info('endpoint done', fields);
     },
     close() {},

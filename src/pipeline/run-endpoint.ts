@@ -10,6 +10,7 @@ import type { TenantConfig } from '../config/types.js';
 import { walkExport } from '../extract/export-walker.js';
 import { walkList } from '../extract/list-walker.js';
 import { walkPerParent } from '../extract/per-parent-walker.js';
+import { walkWindows } from '../extract/window-walker.js';
 import type { EndpointProgress, PageSource } from '../extract/types.js';
 import { isDatabaseError } from '../db/database-failure.js';
 import { type ReconnectOptions, reconnectingPool, reconnector } from '../db/reconnect.js';
@@ -21,6 +22,9 @@ import { stagingTargetFor } from '../load/staging-target.js';
 import { emptyFigures } from '../runs/run-figures.js';
 import { finishRunEndpoint, startRunEndpoint } from '../runs/run-records.js';
 import type { EndpointOutcome } from './outcomes.js';
+
+/** What an endpoint stopped by SIGTERM / Ctrl-C records. */
+export const INTERRUPTED = 'interrupted: the pages before the stop are committed; the next run carries on from the saved cursor';
 
 export interface EndpointRunInput {
   pool: pg.Pool;
@@ -51,7 +55,7 @@ export const DEFAULT_SWEEP_POLICY: SweepPolicy = { force: false, afterHours: 24 
 
 /** Whether a list walk should sweep; exports have no sweep, so for them the answer is unused. */
 function sweepDue(policy: SweepPolicy, cursor: Cursor | null): boolean {
-  const sweptAt = cursor && cursor.kind !== 'export' ? cursor.sweptAt : null;
+  const sweptAt = cursor && 'sweptAt' in cursor ? cursor.sweptAt : null;
   return policy.force || !sweptAt || Date.now() - Date.parse(sweptAt) >= policy.afterHours * 3_600_000;
 }
 
@@ -86,25 +90,32 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointOutc
       onPage: input.onPage,
       signal: input.signal,
     };
-    await (descriptor.extract?.mode === 'export'
+    const mode = descriptor.extract?.mode;
+    await (mode === 'export'
       ? walkExport(context)
-      : descriptor.extract?.parent
-        ? walkPerParent(context)
-        : walkList(context));
+      : mode === 'window'
+        ? walkWindows(context)
+        : descriptor.extract?.parent
+          ? walkPerParent(context)
+          : walkList(context));
     if (reconnect?.reconnects) notes.push(reconnectNote(reconnect.reconnects));
     await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'succeeded', notes });
     return { endpoint: descriptor.name, status: 'succeeded', ...figures, notes };
   } catch (error) {
-    const message = errorMessage(error);
+    // Told to stop (SIGTERM / Ctrl-C): the request in flight was abandoned; every page before it
+    // is committed with its cursor, so this is an interruption, not a failure.
+    const interrupted = input.signal?.aborted === true && !isDatabaseError(error);
+    const message = interrupted ? INTERRUPTED : errorMessage(error);
     const code = isDatabaseError(error) ? 'DATABASE_FAILED' : (error as { code?: unknown }).code;
+    const status = interrupted ? 'interrupted' : 'failed';
     if (reconnect?.reconnects) notes.push(reconnectNote(reconnect.reconnects));
     // One try on the plain pool: after a connection lost for good, the run is closed as failed later.
-    await finishRunEndpoint(input.pool, schema, input.runId, descriptor.name, { status: 'failed', error: message, notes }).catch((cause) =>
+    await finishRunEndpoint(input.pool, schema, input.runId, descriptor.name, { status, error: message, notes }).catch((cause) =>
       logger.error('could not record the endpoint failure', { error: errorMessage(cause) }),
     );
     return {
       endpoint: descriptor.name,
-      status: 'failed',
+      status,
       error: message,
       ...(typeof code === 'string' ? { code } : {}),
       ...figures,

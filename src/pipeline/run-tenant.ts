@@ -75,7 +75,7 @@ export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
     const runOne = (descriptor: EndpointDescriptor) =>
       input.limit(async (): Promise<EndpointOutcome> => {
         if (input.signal?.aborted) {
-          return { endpoint: descriptor.name, status: 'failed', error: 'interrupted before it started', ...emptyFigures(), notes: [] };
+          return { endpoint: descriptor.name, status: 'interrupted', error: 'interrupted before it started', ...emptyFigures(), notes: [] };
         }
         input.progress.endpointStarted(tenant.name, descriptor.name);
         const outcome = await runEndpoint({ ...input, reconnect, descriptor, runId, onPage: (p) => input.progress.page(p) });
@@ -113,14 +113,24 @@ export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
     const failed = outcomes.filter((o) => o.status === 'failed');
     // Database trouble fails the whole run: what was loaded around it cannot be trusted to be complete.
     const databaseFailed = failed.some((o) => o.code === 'DATABASE_FAILED');
+    const interrupted = outcomes.some((o) => o.status === 'interrupted');
     const status: RunStatus =
-      failed.length === 0 ? 'succeeded' : failed.length === outcomes.length || databaseFailed ? 'failed' : 'partial';
-    const error = failed.length
-      ? `${failed.length} of ${outcomes.length} endpoints failed: ${failed
-          .slice(0, 5)
-          .map((f) => f.endpoint)
-          .join(', ')}${failed.length > 5 ? ', …' : ''}`
-      : null;
+      failed.length === 0
+        ? interrupted
+          ? 'interrupted'
+          : 'succeeded'
+        : failed.length === outcomes.length || databaseFailed
+          ? 'failed'
+          : 'partial';
+    const error =
+      interrupted && failed.length === 0
+        ? 'interrupted (SIGTERM / Ctrl-C): the pages in hand were committed; the next run carries on from the saved cursors'
+        : failed.length
+          ? `${failed.length} of ${outcomes.length} endpoints failed: ${failed
+              .slice(0, 5)
+              .map((f) => f.endpoint)
+              .join(', ')}${failed.length > 5 ? ', …' : ''}`
+          : null;
     // After a connection lost for good, one try: a run left open is closed as failed by the next run
     // (closeAbandonedRuns), and the endpoint's error stays the one line the run reports.
     if (databaseFailed) await finishRun(input.pool, schema, runId, status, error).catch(() => {});

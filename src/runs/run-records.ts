@@ -9,7 +9,11 @@ import { qualified, quoteIdent } from '../db/identifiers.js';
 import type { Queryable } from '../db/queryable.js';
 import { RUN_FIGURES, RUN_FIGURE_COLUMNS, type RunFigures } from './run-figures.js';
 
-export type RunStatus = 'running' | 'succeeded' | 'failed' | 'partial';
+/** How an endpoint's part of a run ended. */
+export type EndpointStatus = 'succeeded' | 'failed' | 'interrupted';
+
+/** `interrupted`: stopped by SIGTERM / Ctrl-C after committing the pages in hand; the next run carries on. */
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'partial' | 'interrupted';
 
 export async function createRun(
   pool: pg.Pool,
@@ -47,7 +51,7 @@ export async function finishRunEndpoint(
   schema: string,
   runId: number,
   endpoint: string,
-  outcome: { status: 'succeeded' | 'failed'; error?: string | null; notes?: string[] },
+  outcome: { status: EndpointStatus; error?: string | null; notes?: string[] },
 ): Promise<void> {
   await pool.query(
     `update ${qualified(schema, '_run_endpoints')} set status = $3, error = $4, notes = $5,

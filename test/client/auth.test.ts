@@ -1,12 +1,14 @@
 // Token handling against the sandbox over real HTTP: reuse, one shared in-flight request,
 // renewal before expiry, one re-auth on 401, and credential failures. A recording proxy between
 // client and sandbox shows which tokens the client actually requested and sent.
+import { createServer } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/errors.js';
 import { ServiceTitanClient } from '../../src/client/index.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { exportPath, fast, tenantFor } from './support/fixtures.js';
 import { startRecordingProxy, type RecordingProxy } from './support/recording-proxy.js';
+import { listenOnLoopback, scriptedTenantSettings } from '../support/scripted-server.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -141,5 +143,42 @@ describe('auth', () => {
     expect((error as ApiError).code).toBe('API_RETRIES_EXHAUSTED');
     expect((error as ApiError).message).toMatch(/token request for tenant client-test failed after 3 attempts; last: ECONNREFUSED/);
     expect(sandbox.requests()).toHaveLength(0);
+  });
+});
+
+describe('a renewed token revoked after other requests used it', () => {
+  it('is renewed again rather than taken for wrong credentials; the request succeeds', async () => {
+    // tok-1 serves /a, then is refused for /b; its renewal tok-2 serves /c while /b's retry is
+    // still in flight, then is refused for /b too (revoked early); tok-3 finally serves /b.
+    let issued = 0;
+    const refused = new Set(['tok-1', 'tok-2']);
+    const answered: string[] = [];
+    const server = createServer((req, res) => {
+      const json = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      if (req.url === '/connect/token') return json(200, { access_token: `tok-${++issued}`, expires_in: 900, token_type: 'Bearer' });
+      const token = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+      const path = new URL(req.url ?? '/', 'http://x').pathname.split('/').pop();
+      const reply = () => {
+        const ok = path !== 'b' || !refused.has(token);
+        answered.push(`${path} ${token} ${ok ? 200 : 401}`);
+        json(ok ? 200 : 401, ok ? { data: [] } : { title: 'The access token is invalid.' });
+      };
+      if (path === 'b' && token === 'tok-2') setTimeout(reply, 300);
+      else reply();
+    });
+    const base = await listenOnLoopback(server);
+    try {
+      const client = new ServiceTitanClient({ tenant: { name: 'scripted', tenantId: '123', ...scriptedTenantSettings(base) }, ...fast });
+      await client.request('/crm/v2/tenant/123/a');
+      const b = client.request('/crm/v2/tenant/123/b');
+      await sleep(150); // /b has been refused once and is retrying with tok-2
+      await client.request('/crm/v2/tenant/123/c');
+      expect((await b).attempts).toBe(3);
+      expect(answered).toEqual(['a tok-1 200', 'b tok-1 401', 'c tok-2 200', 'b tok-2 401', 'b tok-3 200']);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

@@ -1,5 +1,6 @@
 // Retry behaviour against the sandbox over real HTTP: 5xx with backoff, exhaustion messages,
 // HTML error pages, dropped connections, timeouts, final 4xx, unparseable 200s, cancellation.
+import { createServer } from 'node:http';
 import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src/errors.js';
@@ -7,6 +8,7 @@ import { ServiceTitanClient } from '../../src/client/index.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { collectLog, exportPath, fast, tenantFor } from './support/fixtures.js';
 import { startRecordingProxy } from './support/recording-proxy.js';
+import { listenOnLoopback, scriptedTenantSettings } from '../support/scripted-server.js';
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(
@@ -178,5 +180,42 @@ describe('retries', () => {
     expect(typeof attempts[0].status).toBe('number');
     expect(typeof attempts[0].durationMs).toBe('number');
     expect(inspect(lines)).not.toContain(sandbox.credentials.appKey);
+  });
+});
+
+describe('a connection dropped in the middle of the body', () => {
+  it('is retried like any dropped connection, and the whole page arrives in the end', async () => {
+    const page = JSON.stringify({
+      hasMore: false,
+      continueFrom: 'next',
+      data: Array.from({ length: 200 }, (_, id) => ({ id, name: `row ${id}` })),
+    });
+    let apiCalls = 0;
+    const server = createServer((req, res) => {
+      if (req.url?.startsWith('/connect/token')) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ access_token: 'scripted-token-value', expires_in: 900, token_type: 'Bearer' }));
+        return;
+      }
+      apiCalls += 1;
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(page) });
+      if (apiCalls <= 2) {
+        // Headers and half the promised body, then the connection goes.
+        res.write(page.slice(0, page.length / 2), () => res.socket?.destroy());
+        return;
+      }
+      res.end(page);
+    });
+    const base = await listenOnLoopback(server);
+    try {
+      const client = new ServiceTitanClient({ tenant: { name: 'scripted', tenantId: '123', ...scriptedTenantSettings(base) }, ...fast });
+      const response = await client.request<{ data: unknown[] }>('/crm/v2/tenant/123/export/customers');
+      expect(response.attempts).toBe(3);
+      expect(response.body.data).toHaveLength(200);
+      expect(apiCalls).toBe(3);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

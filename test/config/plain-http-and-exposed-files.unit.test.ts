@@ -64,3 +64,35 @@ describe('credential files readable by others', () => {
     expect(await exposedFileWarnings(['atlas.config.json'], cwd)).toHaveLength(1);
   });
 });
+
+describe('an environment URL over tenants from a file', () => {
+  const fileTenants = {
+    tenants: [
+      { name: 'acme', tenantId: '1234567890', clientId: 'x', clientSecret: 'y', appKey: 'z' },
+      { name: 'bolt', tenantId: '1234567891', clientId: 'x', clientSecret: 'y', appKey: 'z' },
+    ],
+  };
+
+  it('warns that a leftover ST_API_URL / ST_AUTH_URL redirects the file tenants, naming them and not the URL user info', async () => {
+    const cwd = await tempDir();
+    await writeJson(cwd, 'atlas.config.json', fileTenants);
+    const env = { ST_API_URL: 'http://someone:pw@127.0.0.1:4010', ST_AUTH_URL: 'http://127.0.0.1:4010/connect/token' };
+    const config = await loadConfig({ cwd, env });
+    expect(config.tenants.map((tenant) => tenant.apiUrl)).toEqual(['http://someone:pw@127.0.0.1:4010', 'http://someone:pw@127.0.0.1:4010']);
+    expect(config.warnings).toHaveLength(2);
+    expect(config.warnings?.[0]).toMatch(
+      /^ST_API_URL=http:\/\/127\.0\.0\.1:4010\/ overrides the URL of every tenant from the config file \("acme", "bolt"\)/,
+    );
+    expect(config.warnings?.[0]).toContain('left over from `atlas sandbox`');
+    expect(config.warnings?.[1]).toMatch(/^ST_AUTH_URL=http:\/\/127\.0\.0\.1:4010\/connect\/token overrides/);
+    expect(config.warnings?.join('\n')).not.toMatch(/someone|pw@/);
+  });
+
+  it('says nothing for tenants from the environment (the sandbox exports both) or without an environment URL', async () => {
+    const fromEnv = await loadConfig({ cwd: await tempDir(), env: tenantEnv({ ST_API_URL: 'http://127.0.0.1:4010' }) });
+    expect(fromEnv.warnings).toBeUndefined();
+    const cwd = await tempDir();
+    await writeJson(cwd, 'atlas.config.json', fileTenants);
+    expect((await loadConfig({ cwd, env: {} })).warnings).toBeUndefined();
+  });
+});

@@ -12,6 +12,7 @@ const allMigrations = [
   '004_job_history_entries',
   '005_report_cursors',
   '006_page_sizes',
+  '007_window_cursors',
 ];
 const bookkeeping = ['_cursors', '_page_sizes', '_rejects', '_report_cursors', '_run_endpoints', '_runs', '_seen_keys'];
 

@@ -32,6 +32,19 @@ const pages: Record<string, string> = {
   p4: `{"hasMore":false,"continueFrom":"p4","data":[]}`,
 };
 
+const nested = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+const job = (id: string, extra: string) => `{"id":${id},"active":true,"modifiedOn":"2025-01-01T00:00:00Z"${extra}}`;
+/** Records that do not fit the ordinary mould: some load as they are, the rest are kept with a reason. */
+const oddJobs = `{"hasMore":false,"continueFrom":"j2","data":[${[
+  job('101', ''),
+  job('102', ',"jobStatus":"Teleported","fieldNobodyDocumented":{"x":[1,2,3]}'), // unseen enum value, unknown field
+  job('103', `,"summary":"${'x'.repeat(3_000_000)}"`), // a 3 MB record
+  job('104', `,"deep":${nested(1_000)}`),
+  job('105', `,"deeper":${nested(6_000)}`),
+  job('106', ',"note":"nul \\u0000 inside"'),
+  job('"abc"', ''), // a non-numeric key
+].join(',')}]}`;
+
 let server: Server;
 let base: string;
 let warehouse: Warehouse;
@@ -45,6 +58,7 @@ beforeAll(async () => {
     };
     if (req.url === '/connect/token')
       return reply(JSON.stringify({ access_token: 'tok-123456789', expires_in: 900, token_type: 'Bearer' }));
+    if (req.url?.includes('/export/jobs')) return reply(oddJobs);
     if (req.url?.includes('/export/customers')) {
       const from = new URL(req.url, 'http://x').searchParams.get('from') ?? '';
       return reply(pages[from] ?? pages['']);
@@ -104,5 +118,35 @@ describe('records Postgres would refuse', () => {
     const second = await build();
     expect(second.map((o) => o.status)).toEqual(['succeeded']);
     expect(await ids()).toEqual(['1', '4', '7']);
+  });
+});
+
+describe('records that do not fit the mould', () => {
+  it('loads unknown fields, unseen enum values, a 3 MB record and deep nesting as sent; keeps the rest in _rejects with a reason', async () => {
+    const config = testConfig(url, [], {
+      endpoints: { include: ['jpm/export/jobs'], exclude: [] },
+      tenants: [{ name: 'odd', tenantId: '42', ...scriptedTenantSettings(base) }],
+    });
+    const summary = await runBuild(config, warehouse, { command: 'build', fullRefresh: false }, logger, logProgress(logger));
+    const outcomes = summary.tenants.flatMap((t) => ('endpoints' in t ? t.endpoints : []));
+    expect(outcomes.map((o) => [o.status, o.received, o.inserted, o.rejected])).toEqual([['succeeded', 7, 4, 3]]);
+
+    const loaded = await warehouse.pool.query(
+      `select id::text, data->>'jobStatus' as status, length(data->>'summary') as summary, jsonb_typeof(data->'deep') as deep from atlas.jpm_jobs order by id`,
+    );
+    expect(loaded.rows).toEqual([
+      { id: '101', status: null, summary: null, deep: null },
+      { id: '102', status: 'Teleported', summary: null, deep: null },
+      { id: '103', status: null, summary: 3_000_000, deep: null },
+      { id: '104', status: null, summary: null, deep: 'object' },
+    ]);
+    const rejects = await warehouse.pool.query(
+      `select reason, length(record) as length from atlas._rejects where endpoint = 'jpm/export/jobs' order by id`,
+    );
+    expect(rejects.rows.map((r) => r.reason)).toEqual([
+      expect.stringMatching(/^nested too deeply to store/),
+      'contains a NUL character, which Postgres jsonb cannot store',
+      'key field "id" is missing or not a 64-bit integer',
+    ]);
   });
 });

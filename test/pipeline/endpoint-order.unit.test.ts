@@ -11,15 +11,16 @@ describe('longestFirst', () => {
     for (const name of JOB_VOLUME_FEEDS) expect(byName.get(name)?.extract?.mode, name).toBe('export');
   });
 
-  it('without history: job-volume feeds in their order, then other exports, then lists, each in catalog order', () => {
+  it('without history: job-volume feeds in their order, then other exports and window walks, then lists, each in catalog order', () => {
+    const chain = (d: { extract: { mode: string } | null } | undefined) => d?.extract?.mode === 'export' || d?.extract?.mode === 'window';
     const ordered = longestFirst(catalog, new Map());
     expect(names(ordered.slice(0, JOB_VOLUME_FEEDS.length))).toEqual(JOB_VOLUME_FEEDS);
     const rest = ordered.slice(JOB_VOLUME_FEEDS.length);
-    const firstList = rest.findIndex((d) => d.extract?.mode !== 'export');
-    expect(rest.slice(firstList).every((d) => d.extract?.mode !== 'export')).toBe(true);
+    const firstList = rest.findIndex((d) => !chain(d));
+    expect(rest.slice(firstList).every((d) => !chain(d))).toBe(true);
     expect(names(rest)).toEqual(
       names(catalog.filter((d) => !JOB_VOLUME_FEEDS.includes(d.name))).sort((a, b) => {
-        const exportFirst = (n: string) => (catalog.find((d) => d.name === n)?.extract?.mode === 'export' ? 0 : 1);
+        const exportFirst = (n: string) => (chain(catalog.find((d) => d.name === n)) ? 0 : 1);
         return exportFirst(a) - exportFirst(b) || names(catalog).indexOf(a) - names(catalog).indexOf(b);
       }),
     );

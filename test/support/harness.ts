@@ -81,11 +81,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `atlas <args>`; `killAfter(child)` may kill it (the result then carries the signal). */
+/** Runs `atlas <args>`; `onStart(kill)` may kill it (SIGKILL unless told; the result then carries the signal). */
 export function runCli(
   args: string[],
   env: NodeJS.ProcessEnv,
-  options: { cwd?: string; onStart?: (kill: () => void) => void } = {},
+  options: { cwd?: string; onStart?: (kill: (signal?: NodeJS.Signals) => void) => void } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], { env, cwd: options.cwd ?? projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -95,7 +95,7 @@ export function runCli(
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-    options.onStart?.(() => child.kill('SIGKILL'));
+    options.onStart?.((signal = 'SIGKILL') => child.kill(signal));
   });
 }
 

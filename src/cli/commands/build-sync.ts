@@ -65,12 +65,24 @@ function atLeastWarn(level: AtlasConfig['log']['level']): AtlasConfig['log']['le
   return level === 'error' ? 'error' : 'warn';
 }
 
-/** Exit code of a finished run: 0; 5 when the database failed; 6 when a tenant was locked by another run; else 7. */
+/**
+ * Exit code of a finished run: 0; 5 when the database failed; 130 when stopped by SIGTERM / Ctrl-C
+ * with nothing failed; 6 when a tenant was locked by another run; else 7.
+ */
 export function runExitCode(summary: BuildSummary): number {
   if (summary.ok) return 0;
   if (databaseFailure(summary)) return exitCodeOf('DATABASE_FAILED');
+  if (wasInterrupted(summary)) return exitCodeOf('INTERRUPTED');
   const locked = summary.tenants.some((t) => 'code' in t && t.code === 'TENANT_LOCKED');
   return exitCodeOf(locked ? 'TENANT_LOCKED' : 'RUN_FAILED');
+}
+
+/** True when the run was stopped on request and nothing else went wrong. */
+export function wasInterrupted(summary: BuildSummary): boolean {
+  return (
+    summary.tenants.some((t) => t.status === 'interrupted') &&
+    summary.tenants.every((t) => t.status === 'interrupted' || t.status === 'succeeded')
+  );
 }
 
 /** The first database error of a run (a tenant's or an endpoint's), or null. */
@@ -117,6 +129,11 @@ function register(program: Command, context: CliContext, name: 'build' | 'sync',
         context.io.stdout(json ? JSON.stringify(summary, null, 2) : quiet ? formatQuietSummary(name, summary) : formatRunSummary(summary));
         const failure = databaseFailure(summary);
         if (failure) context.io.stderr(`atlas: ${failure} [DATABASE_FAILED]`);
+        else if (wasInterrupted(summary)) {
+          context.io.stderr(
+            'atlas: interrupted: the pages in hand were committed; `atlas sync` carries on from the saved cursors [INTERRUPTED]',
+          );
+        }
         process.exitCode = runExitCode(summary);
       }),
     );
