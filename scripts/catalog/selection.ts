@@ -68,6 +68,8 @@ export const extractedListNames: readonly string[] = [
   'crm/locations/custom-fields',
   'accounting/inventory-bills/custom-fields',
   'jpm/work-breakdown-structure/budget-codes',
+  // Documented as `{data}` without paging fields: one page is the whole list (see the list walker).
+  'jpm/work-breakdown-structure/segments',
   'payroll/locations/rates',
   'settings/business-units/intacct',
 ];

@@ -34,7 +34,6 @@ const explicit: Readonly<Record<string, string>> = {
   'forms/submissions': 'not selected: incremental only by submittedOnOrAfter, with very large rows',
   'sales/proposal-types': 'not a collection: not paged',
   'reporting/report-categories': 'not selected: report metadata; report data is read with atlas get, not staged',
-  'jpm/work-breakdown-structure/segments': 'not selected: not served by the sandbox yet, so no build test proves it',
   'accounting/inventory-bills/paginated': 'equivalent feed accounting/export/inventory-bills',
   'accounting/credit-memos/credit-memo-items': 'equivalent feed accounting/credit-memos: items are part of each credit memo',
   'crm/contacts/preferences': 'not a collection: a lookup by contact',
