@@ -7,6 +7,7 @@ import type { World } from './gen/world.js';
 import { buildWorld } from './gen/build.js';
 import { RouteTable, renderRow } from './data/routes.js';
 import { listRows } from './feed/list.js';
+import { BOOKED_LOG_ENDPOINT, bookedLogTruth } from './feed/booked-log.js';
 import { TokenCodec } from './feed/export-token.js';
 import { TokenAuthority, type Credentials } from './http/auth.js';
 import { FaultInjector, type SandboxFaults } from './http/faults.js';
@@ -140,6 +141,7 @@ export class SandboxCore {
    * endpoints) every current row, active and inactive, hard-deleted rows excluded.
    */
   truth(endpointName: string): Record<string, unknown>[] {
+    if (endpointName === BOOKED_LOG_ENDPOINT) return bookedLogTruth(this.world);
     const route = this.routes.byEndpoint(endpointName);
     if (!route) throw new RangeError(`sandbox: unknown endpoint ${endpointName}`);
     const rows = route.kind === 'export' ? route.table.inFeedOrder() : listRows(route);

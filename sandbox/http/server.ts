@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { SandboxCore } from '../core.js';
 import { serveExport } from '../feed/export.js';
 import { serveById, serveList } from '../feed/list.js';
+import { BOOKED_LOG_ENDPOINT, bookedLogJobId, serveBookedLog } from '../feed/booked-log.js';
 import { control, type ControlUrls } from './control.js';
 import { apiError, jsonReply, send, type Reply } from './respond.js';
 
@@ -76,11 +77,12 @@ async function api(core: SandboxCore, req: IncomingMessage, res: ServerResponse,
   // ['', module, version, 'tenant', tenantId, ...rest]
   const tenantPath = parts.length >= 6 && parts[3] === 'tenant';
   const matched = tenantPath ? core.routes.match(parts[1], parts[2], parts.slice(5)) : null;
+  const bookedLogJob = tenantPath ? bookedLogJobId(parts[1], parts[2], parts.slice(5)) : null;
   const entry = {
     at: new Date().toISOString(),
     method,
     path,
-    endpoint: matched?.route.name ?? null,
+    endpoint: matched?.route.name ?? (bookedLogJob === null ? null : BOOKED_LOG_ENDPOINT),
     query: Object.fromEntries(url.searchParams),
     status: 0,
   };
@@ -123,6 +125,10 @@ async function api(core: SandboxCore, req: IncomingMessage, res: ServerResponse,
     entry.endpoint = `reporting/${parts.slice(5).join('/')}`;
     const body = method === 'POST' ? await readBody(req) : '';
     return reply(core.reports.serve(method, parts.slice(5), url.searchParams, body));
+  }
+  if (bookedLogJob !== null) {
+    if (method !== 'GET') return reply(apiError(405, `The ${method} method is not supported for this resource.`));
+    return reply(serveBookedLog(core.world, bookedLogJob));
   }
   if (!matched) return reply(apiError(404, 'The requested resource was not found.'));
   if (method !== 'GET') return reply(apiError(405, `The ${method} method is not supported for this resource.`));

@@ -46,6 +46,7 @@ function orderedPlan(plan: ExtractionPlan): ExtractionPlan {
   if (plan.unnest !== undefined) out.unnest = { field: plan.unnest.field, carry: [...plan.unnest.carry] };
   if (plan.keyFallback !== undefined) out.keyFallback = [...plan.keyFallback];
   if (plan.firstPage !== undefined) out.firstPage = plan.firstPage;
+  if (plan.single !== undefined) out.single = plan.single;
   return out;
 }
 

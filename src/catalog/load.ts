@@ -97,5 +97,9 @@ function checkPlan(value: unknown, where: string): ExtractionPlan {
     if (value.firstPage !== 0 && value.firstPage !== 1) fail(where, 'extract.firstPage is neither 0 nor 1');
     plan.firstPage = value.firstPage;
   }
+  if (value.single !== undefined) {
+    if (value.single !== true) fail(where, 'extract.single is not true');
+    plan.single = true;
+  }
   return plan;
 }

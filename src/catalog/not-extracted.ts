@@ -18,10 +18,10 @@ const explicit: Readonly<Record<string, string>> = {
   'sales/estimates/export': 'equivalent feed sales/export/estimates: the legacy alias of the same feed',
   'jpm/jobs/{id}/notes': 'equivalent feed jpm/export/job-notes',
   'jpm/projects/{id}/notes': 'equivalent feed jpm/export/project-notes',
-  'jpm/jobs/{id}/canceled-log': 'equivalent feed jpm/export/job-canceled-logs',
+  'jpm/jobs/{id}/canceled-log':
+    'opt-in: one request per jpm/export/jobs row; extracted when named with --endpoint (jpm/export/job-canceled-logs carries the same records)',
   'jpm/jobs/{id}/history': 'equivalent feed jpm/export/job-history',
   'memberships/memberships/{id}/status-changes': 'equivalent feed memberships/export/membership-status-changes',
-  'jpm/jobs/{id}/booked-log': 'per-parent: one request per job; not served by the sandbox yet, so not offered as opt-in',
   'schedulingpro/schedulers': 'carries a credential: rows include dataApiKey',
   'schedulingpro/schedulers/{id}/sessions': 'per-parent: sessions of schedulers, whose rows carry a credential',
   'schedulingpro/schedulers/{id}/performance': 'per-parent: performance of schedulers, whose rows carry a credential',

@@ -52,6 +52,11 @@ export interface ExtractionPlan {
   keyFallback?: string[];
   /** The list numbers its pages from 0 (1 for every other list). */
   firstPage?: number;
+  /**
+   * Per-parent endpoints only: each parent's answer is one record, the body itself (not a page),
+   * e.g. a job's booked log. One request per parent without paging; a 404 means the parent has none.
+   */
+  single?: boolean;
 }
 
 export interface EndpointDescriptor {
