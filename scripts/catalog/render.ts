@@ -26,6 +26,7 @@ function ordered(d: EndpointDescriptor): EndpointDescriptor {
     version: d.version,
     path: d.path,
     kind: d.kind,
+    ...(d.method === undefined ? {} : { method: d.method }),
     pathParams: d.pathParams,
     key: d.key,
     keyTypes: Object.fromEntries(d.key.map((field) => [field, d.keyTypes[field]])),

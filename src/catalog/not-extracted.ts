@@ -31,6 +31,8 @@ const explicit: Readonly<Record<string, string>> = {
     'no stable key: rows are keyed by segment id and date only when read in daily fromUtc/toUtc windows, which Atlas does not do yet',
   'marketingads/attributed-leads': 'no stable key: rows have no id; read in fromUtc/toUtc windows, not implemented yet',
   'marketingads/capacity-warnings': 'not a collection: current warnings, not records with a key',
+  'dispatch/capacity':
+    'opt-in: a POST, one request per day from today to 14 days ahead, a snapshot replaced each run; extracted when named with --endpoint',
   'forms/submissions': 'not selected: incremental only by submittedOnOrAfter, with very large rows',
   'sales/proposal-types': 'not a collection: not paged',
   'reporting/report-categories': 'not selected: report metadata; report data is read with atlas get, not staged',

@@ -15,9 +15,11 @@ export interface ExtractionPlan {
   /**
    * `export`: continuation-token feed. `list-incremental`: page-numbered list filtered by
    * `incrementalParam` >= bookmark. `list-full`: page-numbered list read whole every run; keys
-   * missing from a complete read are marked deleted.
+   * missing from a complete read are marked deleted. `snapshot`: a forward-looking POST read one
+   * day at a time from today to a horizon (dispatch capacity, src/extract/capacity-walker.ts);
+   * each run replaces the rows of the days it read, days before today stay as they were last read.
    */
-  mode: 'export' | 'list-incremental' | 'list-full';
+  mode: 'export' | 'list-incremental' | 'list-full' | 'snapshot';
   /** Staging table name, without schema: a plain lowercase identifier such as `crm_customers`. */
   table: string;
   /** Per-parent endpoints (one request per parent row) are extracted only when asked for. */
@@ -67,6 +69,11 @@ export interface EndpointDescriptor {
   /** Path template after `/tenant/{tenant}/`, e.g. `export/customers`, `customers/{id}/notes`. */
   path: string;
   kind: EndpointKind;
+  /**
+   * `POST` for the few POST operations read as data (scripts/catalog/post-endpoints.ts: dispatch
+   * capacity); absent for every GET endpoint, which is all the others.
+   */
+  method?: 'POST';
   /** Placeholders in `path`, in order, e.g. `['id']`, `['report_category', 'reportId']`. */
   pathParams: string[];
   /** Record key fields (composite where ServiceTitan has no single id); [] when unknown. */

@@ -10,6 +10,7 @@ import type { TenantConfig } from '../config/types.js';
 import { walkExport } from '../extract/export-walker.js';
 import { walkList } from '../extract/list-walker.js';
 import { walkPerParent } from '../extract/per-parent-walker.js';
+import { walkCapacity } from '../extract/capacity-walker.js';
 import type { EndpointProgress, PageSource } from '../extract/types.js';
 import { isDatabaseError } from '../db/database-failure.js';
 import { errorMessage } from '../errors.js';
@@ -70,6 +71,7 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointOutc
       apiUrl: tenant.apiUrl,
       tenantId: tenant.tenantId,
       tenantName: tenant.name,
+      timezone: tenant.timezone,
       runId: input.runId,
       cursor,
       startDate: input.startDate,
@@ -83,9 +85,11 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointOutc
     };
     await (descriptor.extract?.mode === 'export'
       ? walkExport(context)
-      : descriptor.extract?.parent
-        ? walkPerParent(context)
-        : walkList(context));
+      : descriptor.extract?.mode === 'snapshot'
+        ? walkCapacity(context)
+        : descriptor.extract?.parent
+          ? walkPerParent(context)
+          : walkList(context));
     await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'succeeded', notes });
     return { endpoint: descriptor.name, status: 'succeeded', ...figures, notes };
   } catch (error) {
