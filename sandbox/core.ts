@@ -7,6 +7,8 @@ import type { World } from './gen/world.js';
 import { buildWorld } from './gen/build.js';
 import { RouteTable, renderRow } from './data/routes.js';
 import { listRows } from './feed/list.js';
+import { BOOKED_LOG_ENDPOINT, bookedLogTruth } from './feed/booked-log.js';
+import { CAPACITY_ENDPOINT, capacityTruth } from './feed/capacity.js';
 import { TokenCodec } from './feed/export-token.js';
 import { TokenAuthority, type Credentials } from './http/auth.js';
 import { FaultInjector, type SandboxFaults } from './http/faults.js';
@@ -145,6 +147,8 @@ export class SandboxCore {
    */
   truth(endpointName: string): Record<string, unknown>[] {
     if (this.ads.serves(endpointName)) return this.ads.truth(endpointName);
+    if (endpointName === BOOKED_LOG_ENDPOINT) return bookedLogTruth(this.world);
+    if (endpointName === CAPACITY_ENDPOINT) return capacityTruth(this.world);
     const route = this.routes.byEndpoint(endpointName);
     if (!route) throw new RangeError(`sandbox: unknown endpoint ${endpointName}`);
     const rows = route.kind === 'export' ? route.table.inFeedOrder() : listRows(route);

@@ -26,6 +26,7 @@ export const T = {
   projectStatuses: 'jpm/project-statuses',
   projectSubStatuses: 'jpm/project-substatuses',
   projectTypes: 'jpm/project-types',
+  wbsSegments: 'jpm/work-breakdown-structure/segments',
   // dispatch
   assignments: 'dispatch/export/appointment-assignments',
   arrivalWindows: 'dispatch/arrival-windows',

@@ -28,6 +28,8 @@ export interface Route {
   /** How a list's placeholder (or an id route's parent placeholder) selects rows. */
   parent: { field?: string; hidden?: boolean; lenient?: boolean } | null;
   fixed: Record<string, unknown> | null;
+  /** `data`: the list answers `{data}` alone, without paging fields (as WBS segments are documented). */
+  envelope?: 'data';
 }
 
 const DEFAULT_MAX_PAGE_SIZE = 5000;
@@ -101,6 +103,7 @@ export class RouteTable {
       render: rendererFor(world, alias?.view, listShape, tableFields),
       parent,
       fixed: alias?.fixed ?? null,
+      ...(shape.envelope ? { envelope: shape.envelope } : {}),
     };
   }
 

@@ -5,7 +5,8 @@
  * `includeTotal`, the active filter in whichever form the endpoint declares (`active`
  * True/Any/False, `activeState`, `includeInactive`, `activeOnly`; only active rows by default),
  * `ids`, created/modified date bounds, `…Id`/`…Ids` equality filters, and `sort` (`±Id`,
- * `±ModifiedOn`, `±CreatedOn`, `±Name`). Response `{page, pageSize, hasMore, totalCount, data}`.
+ * `±ModifiedOn`, `±CreatedOn`, `±Name`). Response `{page, pageSize, hasMore, totalCount, data}`, or
+ * `{data}` alone for the lists documented that way (route `envelope: 'data'`, WBS segments).
  */
 import { canonical } from '../time.js';
 import type { Row } from '../data/table.js';
@@ -191,6 +192,7 @@ export function serveList(route: Route, params: string[], query: URLSearchParams
   const slice = rows.slice(start, start + pageSize);
   const data = slice.map((row) => renderRow(route, row)).join(',');
   const total = includeTotal === true ? String(rows.length) : 'null';
+  if (route.envelope === 'data') return { status: 200, body: `{"data":[${data}]}`, contentType: 'application/json; charset=utf-8' };
   return {
     status: 200,
     body: `{"page":${page},"pageSize":${pageSize},"hasMore":${start + pageSize < rows.length},"totalCount":${total},"data":[${data}]}`,

@@ -21,6 +21,7 @@ import { generatePayrollExtras } from './payroll.js';
 import { generateGenericLists, generateSecondary } from './secondary.js';
 import { mergeCustomer } from '../mutate/merge.js';
 import { plantMartEdgeCases } from './mart-edges.js';
+import { generateWbsSegments } from './wbs-segments.js';
 
 export interface MembershipFate {
   status: 'Expired' | 'Canceled';
@@ -112,6 +113,8 @@ export function buildWorld(options: WorldOptions): World {
   generateSecondary(world);
   generateGenericLists(world, generic);
   plantMartEdgeCases(world);
+  // Entities added after the fingerprint was recorded come last, from streams of their own.
+  generateWbsSegments(world);
 
   for (const table of world.allTables()) table.seal();
   world.sealed = true;

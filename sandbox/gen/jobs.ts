@@ -14,6 +14,7 @@ import { createCall } from './calls.js';
 import { createInvoice } from './accounting.js';
 import { locationsOf } from './crm.js';
 import { JOB_SUMMARIES } from './values.js';
+import { recordBookedLog } from './booked-logs.js';
 import { ROW_KEY, type World } from './world.js';
 
 export type StageKind = 'dispatch' | 'arrive' | 'done' | 'complete' | 'cancel' | 'hold' | 'pay' | 'decide';
@@ -46,7 +47,8 @@ function nextJobNumber(world: World): string {
   return String(world.nextCount('job', 41_000));
 }
 
-export function addHistory(world: World, jobId: number, eventType: string, atMs: number, employeeId: number | null): void {
+/** Adds a job-history entry and returns it (its id and stamped date name the event elsewhere, e.g. the booked log). */
+export function addHistory(world: World, jobId: number, eventType: string, atMs: number, employeeId: number | null): Rec {
   const table = world.table(T.jobHistory);
   const row = table.get(String(jobId));
   const entry = { id: world.ids.next(atMs), employeeId, eventType, date: world.stamp(atMs), usedSchedulingTool: 'Manual' };
@@ -55,14 +57,15 @@ export function addHistory(world: World, jobId: number, eventType: string, atMs:
     const rec: Rec = { jobId, history: [entry] };
     (rec as Record<symbol, unknown>)[ROW_KEY] = `${jobId}:${entry.id}`;
     world.insert(T.jobHistory, rec, { time: entry.date });
-    return;
+    return entry;
   }
   if (!row) {
     world.insert(T.jobHistory, { jobId, history: [entry] }, { time: entry.date });
-    return;
+    return entry;
   }
   row.rec.history = [...(row.rec.history as Rec[]), entry];
   world.touch(T.jobHistory, row.rec, entry.date);
+  return entry;
 }
 
 /**
@@ -175,7 +178,19 @@ export function bookJob(world: World, rng: Rng, createdMs: number, customer?: Re
     createdMs + 300,
     invoiceId,
   );
-  addHistory(world, jobId, 'Job Booked', createdMs + 400, csr);
+  const booked = addHistory(world, jobId, 'Job Booked', createdMs + 400, csr);
+  // Drawn from values already made (no random draw, no id): adding it moved no other record.
+  recordBookedLog(world, {
+    id: booked.id,
+    jobId,
+    jobAppointmentId: appointmentIds[0],
+    start: tsSec(starts[0]),
+    arrivalWindowStart: tsSec(starts[0] - HOUR),
+    arrivalWindowEnd: tsSec(starts[0] + 3 * HOUR),
+    createdOn: booked.date,
+    createdById: csr,
+    active: true,
+  });
 
   const activeTechs = world.pool(T.technicians).filter((id) => world.record(T.technicians, id)?.active === true);
   const techPool = activeTechs.length > 0 ? activeTechs : world.pool(T.technicians);

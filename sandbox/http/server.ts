@@ -9,6 +9,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { SandboxCore } from '../core.js';
 import { serveExport } from '../feed/export.js';
 import { serveById, serveList } from '../feed/list.js';
+import { BOOKED_LOG_ENDPOINT, bookedLogJobId, serveBookedLog } from '../feed/booked-log.js';
+import { CAPACITY_ENDPOINT, isCapacityPath, serveCapacity } from '../feed/capacity.js';
 import { control, type ControlUrls } from './control.js';
 import { apiError, jsonReply, send, type Reply } from './respond.js';
 
@@ -76,11 +78,13 @@ async function api(core: SandboxCore, req: IncomingMessage, res: ServerResponse,
   // ['', module, version, 'tenant', tenantId, ...rest]
   const tenantPath = parts.length >= 6 && parts[3] === 'tenant';
   const matched = tenantPath ? core.routes.match(parts[1], parts[2], parts.slice(5)) : null;
+  const bookedLogJob = tenantPath ? bookedLogJobId(parts[1], parts[2], parts.slice(5)) : null;
+  const capacity = tenantPath && isCapacityPath(parts[1], parts[2], parts.slice(5));
   const entry = {
     at: new Date().toISOString(),
     method,
     path,
-    endpoint: matched?.route.name ?? null,
+    endpoint: matched?.route.name ?? (bookedLogJob !== null ? BOOKED_LOG_ENDPOINT : capacity ? CAPACITY_ENDPOINT : null),
     query: Object.fromEntries(url.searchParams),
     status: 0,
   };
@@ -123,6 +127,14 @@ async function api(core: SandboxCore, req: IncomingMessage, res: ServerResponse,
     entry.endpoint = `reporting/${parts.slice(5).join('/')}`;
     const body = method === 'POST' ? await readBody(req) : '';
     return reply(core.reports.serve(method, parts.slice(5), url.searchParams, body));
+  }
+  if (capacity) {
+    if (method !== 'POST') return reply(apiError(405, `The ${method} method is not supported for this resource.`, {}, { Allow: 'POST' }));
+    return reply(serveCapacity(core.world, await readBody(req)));
+  }
+  if (bookedLogJob !== null) {
+    if (method !== 'GET') return reply(apiError(405, `The ${method} method is not supported for this resource.`));
+    return reply(serveBookedLog(core.world, bookedLogJob));
   }
   const adsEndpoint = `${parts[1]}/${parts.slice(5).join('/')}`;
   if (parts[2] === 'v2' && core.ads.serves(adsEndpoint)) {

@@ -14,4 +14,6 @@ export interface EndpointShape {
   maxPageSize?: number;
   /** Item shape (absent for id endpoints, which serve their list's rows). */
   item?: string;
+  /** `data`: a list whose response is `{data}` alone, without paging fields (WBS segments). */
+  envelope?: 'data';
 }

@@ -1,6 +1,6 @@
 /**
  * Builds the whole catalog from a folder of OpenAPI documents and checks it. Every GET path of every
- * document becomes one descriptor. The checks make the generator fail loudly rather than write a
+ * document becomes one descriptor, and so does each POST listed in ./post-endpoints.ts. The checks make the generator fail loudly rather than write a
  * catalog the extractor would trip over: too few export paths, duplicate names, extracted endpoints
  * without a key, bad or duplicate table names, selections naming endpoints that do not exist, and
  * per-parent plans whose parent is not extracted.
@@ -10,6 +10,7 @@ import { getOperations, readSpecs } from '../openapi/spec-reader.js';
 import { describeOperation, type EndpointFacts } from './describe.js';
 import { canonicalNames } from './names.js';
 import { planFor } from './plan.js';
+import { postEndpoints, postOperations } from './post-endpoints.js';
 import { extractedListNames, perParentEndpoints } from './selection.js';
 import { tableNameProblem } from './table-name.js';
 
@@ -18,10 +19,13 @@ export const EXPECTED_EXPORT_PATHS = 53;
 
 /** Reads every `*.json` document in `openapiDir` (sorted by file name) and returns the checked catalog, sorted by name. */
 export function buildCatalog(openapiDir: string): EndpointDescriptor[] {
-  const found = readSpecs(openapiDir).flatMap(getOperations);
+  const specs = readSpecs(openapiDir);
+  const found = specs.flatMap(getOperations);
   const names = canonicalNames(found.map((f) => f.location));
   const described = found.map((f, i) => describeOperation(f.doc, names[i], f.location, f.operation));
   const catalog = described.map(({ descriptor, facts }) => withPlan(descriptor, facts));
+  // The few POST operations read as data, listed explicitly (./post-endpoints.ts).
+  catalog.push(...postOperations(specs).map((p) => p.descriptor));
   catalog.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   checkCatalog(catalog);
   return catalog;
@@ -59,7 +63,7 @@ function checkCatalog(catalog: EndpointDescriptor[]): void {
         problems.push(`${d.name}: parent field ${parent.field} is not a key of ${parent.endpoint}`);
     }
   }
-  for (const name of [...extractedListNames, ...Object.keys(perParentEndpoints)]) {
+  for (const name of [...extractedListNames, ...Object.keys(perParentEndpoints), ...Object.keys(postEndpoints)]) {
     if (!byName.get(name)?.extract) problems.push(`selected endpoint ${name} is not in the OpenAPI documents`);
   }
   if (problems.length > 0) throw new Error(`catalog check failed:\n  ${problems.join('\n  ')}`);

@@ -46,6 +46,8 @@ export interface EndpointFacts {
   sortsById: boolean;
   /** The change field may be null in a row (the SPEC types it `[…, 'null']`). */
   changeFieldNullable: boolean;
+  /** The 200 response is one record itself (no `data` array, no page): e.g. a job's booked log. */
+  singleRecord: boolean;
 }
 
 export function describeOperation(
@@ -59,6 +61,7 @@ export function describeOperation(
   const pathParams = placeholdersOf(location.path);
   const kind = kindOf(location.path, pathParams);
   const responseRecord = recordSchemaOf(doc, operation);
+  const singleRecord = responseRecord !== undefined && responseItem(doc, operation)?.envelope === 'record';
   // Keys and change fields name fields of the stored row (an array element for unnested endpoints).
   const item = responseRecord && storedItemSchema(doc, responseRecord, unnestedRecords[name], name);
   const itemFields = Object.keys(item?.schema.properties ?? {});
@@ -114,7 +117,7 @@ export function describeOperation(
     summary: (operation.summary ?? '').replace(/\s+/g, ' ').trim(),
     extract: null,
   };
-  return { descriptor, facts: { itemFields, paged, maxPageSize, sortsById, changeFieldNullable } };
+  return { descriptor, facts: { itemFields, paged, maxPageSize, sortsById, changeFieldNullable, singleRecord } };
 }
 
 export function kindOf(path: string, pathParams: string[]): EndpointKind {

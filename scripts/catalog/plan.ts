@@ -5,6 +5,7 @@
  *   endpoint declares it and its rows always carry `modifiedOn` (the bookmark is read from the rows,
  *   and a row whose `modifiedOn` is null could never pass the filter), else `list-full`; `stableSort: '+Id'` when the endpoint sorts by Id; `maxPageSize` always;
  * - the per-parent endpoints of ./selection.ts: `list-full`, `optIn: true`, with their parent;
+ *   `single: true` (no page size) for those answering one record per parent (a job's booked log);
  * - the windowed lists of ./overrides.ts: `window` with their window; unpaged snapshots: `list-full`, `unpaged`.
  */
 import type { EndpointDescriptor, ExtractionPlan } from '../../src/catalog/types.js';
@@ -42,6 +43,11 @@ function basePlanFor(descriptor: EndpointDescriptor, facts: EndpointFacts): Extr
   const perParent = perParentEndpoints[descriptor.name];
   const listed = extractedListNames.includes(descriptor.name);
   if (!perParent && !listed) return null;
+  if (perParent && facts.singleRecord) {
+    // One record per parent (a job's booked log): no pages, so no page size or sort.
+    if (descriptor.pathParams.length !== 1) throw new Error(`${descriptor.name}: a per-parent endpoint needs exactly one placeholder`);
+    return { mode: 'list-full', table, optIn: true, parent: { endpoint: perParent.parent, field: perParent.field }, single: true };
+  }
   if (unpagedSnapshots.includes(descriptor.name)) {
     if (facts.paged) throw new Error(`${descriptor.name} is listed as unpaged but declares page and pageSize`);
     return { mode: 'list-full', table, optIn: false, unpaged: true };

@@ -26,6 +26,7 @@ function ordered(d: EndpointDescriptor): EndpointDescriptor {
     version: d.version,
     path: d.path,
     kind: d.kind,
+    ...(d.method === undefined ? {} : { method: d.method }),
     pathParams: d.pathParams,
     key: d.key,
     keyTypes: Object.fromEntries(d.key.map((field) => [field, d.keyTypes[field]])),
@@ -49,6 +50,7 @@ function orderedPlan(plan: ExtractionPlan): ExtractionPlan {
   if (plan.unpaged !== undefined) out.unpaged = plan.unpaged;
   if (plan.identity !== undefined) out.identity = { field: plan.identity.field, paths: [...plan.identity.paths] };
   if (plan.window !== undefined) out.window = orderedWindow(plan.window);
+  if (plan.single !== undefined) out.single = plan.single;
   return out;
 }
 

@@ -68,6 +68,8 @@ export const extractedListNames: readonly string[] = [
   'crm/locations/custom-fields',
   'accounting/inventory-bills/custom-fields',
   'jpm/work-breakdown-structure/budget-codes',
+  // Documented as `{data}` without paging fields: one page is the whole list (see the list walker).
+  'jpm/work-breakdown-structure/segments',
   'payroll/locations/rates',
   'settings/business-units/intacct',
   // Marketing ads (issue 13): what campaign returns are made of. Performance and attributed leads
@@ -80,11 +82,16 @@ export const extractedListNames: readonly string[] = [
 /**
  * Per-parent endpoints (one request per parent row), extracted only when asked for (`optIn`).
  * `parent` is the extracted endpoint whose rows supply the placeholder value, read from `field`.
- * Job and project notes are not here: they have export feeds (reference section 5.5).
+ * Job and project notes are not here: they have export feeds (reference section 5.5). A job's
+ * canceled log is, although `jpm/export/job-canceled-logs` carries the same records: per job it is
+ * offered for parity with the peer extractor (issue 13), staged in its own table.
  */
 export const perParentEndpoints: Readonly<Record<string, { parent: string; field: string }>> = {
   'crm/customers/{id}/notes': { parent: 'crm/export/customers', field: 'id' },
   'crm/locations/{id}/notes': { parent: 'crm/export/locations', field: 'id' },
   'crm/leads/{id}/notes': { parent: 'crm/export/leads', field: 'id' },
   'accounting/bank-deposits/{id}/transactions': { parent: 'accounting/bank-deposits', field: 'id' },
+  // A job's booked log is one record per job (the body itself, not a page); its canceled log a page.
+  'jpm/jobs/{id}/booked-log': { parent: 'jpm/export/jobs', field: 'id' },
+  'jpm/jobs/{id}/canceled-log': { parent: 'jpm/export/jobs', field: 'id' },
 };

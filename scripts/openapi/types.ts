@@ -39,6 +39,6 @@ export interface OperationObject {
 
 export interface OpenApiDocument {
   servers?: Array<{ url: string }>;
-  paths: Record<string, { get?: OperationObject; parameters?: ParameterObject[] }>;
+  paths: Record<string, { get?: OperationObject; post?: OperationObject; parameters?: ParameterObject[] }>;
   components?: { schemas?: Record<string, SchemaObject>; parameters?: Record<string, ParameterObject> };
 }

@@ -1,6 +1,8 @@
 /**
  * Which endpoints the sandbox serves, with what record shape. Kept: every GET export feed, every GET
- * page-numbered list (`{page, pageSize, hasMore, totalCount, data}`), and every GET `…/{placeholder}`
+ * page-numbered list (`{page, pageSize, hasMore, totalCount, data}`), every GET placeholder-free
+ * collection that declares `page` and `pageSize` but answers with `{data}` alone (WBS segments:
+ * served as a list with `envelope: 'data'`), and every GET `…/{placeholder}`
  * whose parent path is such a list in the same module and version (the "id" form, which serves the
  * list's rows and so has no item of its own). Only derived data: paths, query parameter names,
  * field names and simple types, never the documents themselves.
@@ -30,6 +32,8 @@ export interface EndpointShapeEntry {
   /** Record shape in the DSL of ./record-shape.ts; empty for `id` endpoints. */
   item: string;
   maxPageSize?: number;
+  /** `data`: the response is `{data}` only, without paging fields (absent for the usual page envelope). */
+  envelope?: 'data';
 }
 
 /** Every kept endpoint of the documents, in document and path order (exports and lists of a document before its ids). */
@@ -44,10 +48,14 @@ function shapesOf(operations: GetOperation[]): EndpointShapeEntry[] {
   const listPaths = new Set<string>();
   for (const { doc, location, operation } of operations) {
     const found = responseItem(doc, operation);
-    if (found?.envelope !== 'export' && found?.envelope !== 'page') continue;
+    const query = queryNames(doc, operation);
+    const bareList =
+      found?.envelope === 'collection' && !location.path.includes('{') && query.includes('page') && query.includes('pageSize');
+    if (found?.envelope !== 'export' && found?.envelope !== 'page' && !bareList) continue;
     const kind = found.envelope === 'export' ? 'export' : 'list';
     const item = recordShape(doc, found.item);
-    const entry: EndpointShapeEntry = { ...location, name: '', kind, query: queryNames(doc, operation), item };
+    const entry: EndpointShapeEntry = { ...location, name: '', kind, query, item };
+    if (bareList) entry.envelope = 'data';
     if (kind === 'list') {
       listPaths.add(`${location.version} ${location.path}`);
       const max = documentedMaximum(parametersOf(doc, operation).find((p) => p.name === 'pageSize'));

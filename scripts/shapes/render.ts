@@ -31,6 +31,7 @@ function renderModule(module: string, entries: EndpointShapeEntry[]): string {
       ];
       if (e.maxPageSize !== undefined) fields.push(`maxPageSize: ${e.maxPageSize}`);
       if (e.item) fields.push(`item: ${JSON.stringify(e.item)}`);
+      if (e.envelope !== undefined) fields.push(`envelope: ${JSON.stringify(e.envelope)}`);
       return `  { ${fields.join(', ')} },`;
     });
   return (

@@ -1,10 +1,12 @@
 /**
  * Generates the typed views: one model file `models/staging/<table>.sql` per staging table a
- * build can fill (opt-in per-parent tables included), from the item schema of its endpoint's GET.
+ * build can fill (opt-in per-parent tables included), from the item schema of its endpoint's GET
+ * (or, for the POSTs read as data, of its rows: scripts/catalog/post-endpoints.ts).
  */
 import { extractedEndpoints } from '../../src/catalog/index.js';
 import { stagingTargetFor, type StagingTarget } from '../../src/load/staging-target.js';
 import { canonicalNames } from '../catalog/names.js';
+import { postOperations } from '../catalog/post-endpoints.js';
 import { storedItemSchema } from '../catalog/stored-item.js';
 import { getOperations, readSpecs, responseItem } from '../openapi/spec-reader.js';
 import { renderTypedView } from './render-view.js';
@@ -18,10 +20,22 @@ export interface TypedViewSource {
 
 /** Every extracted endpoint's typed view, in catalog order. */
 export function typedViewSources(openapiDir: string): TypedViewSource[] {
-  const operations = readSpecs(openapiDir).flatMap(getOperations);
+  const specs = readSpecs(openapiDir);
+  const operations = specs.flatMap(getOperations);
   const names = canonicalNames(operations.map((o) => o.location));
   const byName = new Map(operations.map((o, i) => [names[i], o]));
+  const posts = new Map(postOperations(specs).map((p) => [p.name, p]));
   return extractedEndpoints({ includeOptIn: true }).map((descriptor) => {
+    const post = descriptor.method === 'POST' ? posts.get(descriptor.name) : undefined;
+    if (post) {
+      // A POST read as data (dispatch capacity): its rows sit in a named array of the response.
+      const target = stagingTargetFor(descriptor, 'atlas');
+      const columns = viewColumns(
+        { doc: post.doc, item: post.item, keyColumns: target.keyColumns, hasParent: target.hasParent },
+        descriptor.name,
+      );
+      return { target, columns };
+    }
     const operation = byName.get(descriptor.name);
     if (!operation) throw new Error(`${descriptor.name}: not in the OpenAPI documents of ${openapiDir}`);
     const response = responseItem(operation.doc, operation.operation);

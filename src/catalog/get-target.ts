@@ -45,6 +45,13 @@ export function resolveGetTarget(
   // seedArguments / manyIds check `id` and `category` against the endpoint, so resolveEndpoint is
   // not asked to check them as well.
   const descriptor = resolveEndpoint(endpoint, { group: options.group });
+  if (descriptor.method === 'POST') {
+    // A GET of it would only draw a 405: its body is built by the build (src/extract/capacity-walker.ts).
+    throw new AtlasError(
+      'ENDPOINT_ARGUMENT',
+      `${descriptor.name} is read with POST, not GET; extract it with atlas build --endpoint ${descriptor.name}`,
+    );
+  }
   const seeded =
     ids.length > 1 ? manyIds(descriptor, ids, options.category) : seedArguments(descriptor, { id: single, category: options.category });
   const base: Query = options.query ?? { ...descriptor.defaultQuery };

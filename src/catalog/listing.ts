@@ -11,12 +11,14 @@ export interface ListingRow {
   name: string;
   module: string;
   version: string;
+  /** `POST` for the few POSTs read as data (dispatch capacity), `GET` for every other endpoint. */
+  method: 'GET' | 'POST';
   path: string;
   kind: EndpointKind;
   key: string[];
   /** A default build extracts it: it has a plan and is not opt-in. */
   extracted: boolean;
-  /** Per-parent endpoint extracted only when named explicitly. */
+  /** Extracted only when named explicitly (per-parent endpoints, the capacity snapshot). */
   optIn: boolean;
   mode: ExtractionPlan['mode'] | null;
   /** Schema-qualified staging table (`atlas.crm_customers`), or null when never extracted. */
@@ -39,20 +41,23 @@ export function catalogListing(
 ): ListingRow[] {
   return descriptors
     .filter((d) => filter.kind === undefined || d.kind === filter.kind)
-    .map((d) => ({
-      name: d.name,
-      module: d.module,
-      version: d.version,
-      path: d.path,
-      kind: d.kind,
-      key: [...d.key],
-      extracted: d.extract !== null && !d.extract.optIn,
-      optIn: d.extract?.optIn ?? false,
-      mode: d.extract?.mode ?? null,
-      table: d.extract ? `${schema}.${d.extract.table}` : null,
-      summary: d.summary,
-      reason: notExtractedReason(d, descriptors),
-    }))
+    .map(
+      (d): ListingRow => ({
+        name: d.name,
+        module: d.module,
+        version: d.version,
+        method: d.method ?? ('GET' as const),
+        path: d.path,
+        kind: d.kind,
+        key: [...d.key],
+        extracted: d.extract !== null && !d.extract.optIn,
+        optIn: d.extract?.optIn ?? false,
+        mode: d.extract?.mode ?? null,
+        table: d.extract ? `${schema}.${d.extract.table}` : null,
+        summary: d.summary,
+        reason: notExtractedReason(d, descriptors),
+      }),
+    )
     .filter((row) => !filter.extractedOnly || row.extracted);
 }
 

@@ -9,7 +9,7 @@ import type { EndpointDescriptor, EndpointKind, ExtractionPlan, WindowPlan } fro
 type Json = Record<string, unknown>;
 
 const kinds: readonly EndpointKind[] = ['export', 'list', 'id'];
-const modes: ReadonlyArray<ExtractionPlan['mode']> = ['export', 'list-incremental', 'list-full', 'window'];
+const modes: ReadonlyArray<ExtractionPlan['mode']> = ['export', 'list-incremental', 'list-full', 'window', 'snapshot'];
 
 export function loadDescriptors(modules: ReadonlyArray<readonly unknown[]>): EndpointDescriptor[] {
   return modules.flatMap((entries) => entries.map((entry) => checkDescriptor(entry)));
@@ -53,12 +53,14 @@ function checkDescriptor(entry: unknown): EndpointDescriptor {
   if (!kinds.includes(kind)) fail(where, `unknown kind ${kind}`);
   const changeField = entry.changeField;
   if (changeField !== null && typeof changeField !== 'string') fail(where, 'changeField is neither a string nor null');
+  if (entry.method !== undefined && entry.method !== 'POST') fail(where, 'method is neither absent nor POST');
   return {
     name: str(entry, 'name', where),
     module: str(entry, 'module', where),
     version: str(entry, 'version', where),
     path: str(entry, 'path', where),
     kind,
+    ...(entry.method === 'POST' ? { method: 'POST' as const } : {}),
     pathParams: strings(entry, 'pathParams', where),
     key: strings(entry, 'key', where),
     keyTypes: stringMap(entry, 'keyTypes', where, ['bigint', 'text'] as const),
@@ -107,6 +109,10 @@ function checkPlan(value: unknown, where: string): ExtractionPlan {
   }
   if (value.window !== undefined) plan.window = checkWindow(value.window, where);
   if ((mode === 'window') !== (plan.window !== undefined)) fail(where, 'extract.window is required by mode window and only by it');
+  if (value.single !== undefined) {
+    if (value.single !== true) fail(where, 'extract.single is not true');
+    plan.single = true;
+  }
   return plan;
 }
 

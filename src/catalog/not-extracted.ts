@@ -18,19 +18,20 @@ const explicit: Readonly<Record<string, string>> = {
   'sales/estimates/export': 'equivalent feed sales/export/estimates: the legacy alias of the same feed',
   'jpm/jobs/{id}/notes': 'equivalent feed jpm/export/job-notes',
   'jpm/projects/{id}/notes': 'equivalent feed jpm/export/project-notes',
-  'jpm/jobs/{id}/canceled-log': 'equivalent feed jpm/export/job-canceled-logs',
+  'jpm/jobs/{id}/canceled-log':
+    'opt-in: one request per jpm/export/jobs row; extracted when named with --endpoint (jpm/export/job-canceled-logs carries the same records)',
   'jpm/jobs/{id}/history': 'equivalent feed jpm/export/job-history',
   'memberships/memberships/{id}/status-changes': 'equivalent feed memberships/export/membership-status-changes',
-  'jpm/jobs/{id}/booked-log': 'per-parent: one request per job; not served by the sandbox yet, so not offered as opt-in',
   'schedulingpro/schedulers': 'carries a credential: rows include dataApiKey',
   'schedulingpro/schedulers/{id}/sessions': 'per-parent: sessions of schedulers, whose rows carry a credential',
   'schedulingpro/schedulers/{id}/performance': 'per-parent: performance of schedulers, whose rows carry a credential',
   'marketingreputation/reviews':
     'no stable key: reviews have no id; the composite (review text, platform, address) can outgrow an index entry',
+  'dispatch/capacity':
+    'opt-in: a POST, one request per day from today to 14 days ahead, a snapshot replaced each run; extracted when named with --endpoint',
   'forms/submissions': 'not selected: incremental only by submittedOnOrAfter, with very large rows',
   'sales/proposal-types': 'not a collection: not paged',
   'reporting/report-categories': 'not selected: report metadata; report data is read with atlas get, not staged',
-  'jpm/work-breakdown-structure/segments': 'not selected: not served by the sandbox yet, so no build test proves it',
   'accounting/inventory-bills/paginated': 'equivalent feed accounting/export/inventory-bills',
   'accounting/credit-memos/credit-memo-items': 'equivalent feed accounting/credit-memos: items are part of each credit memo',
   'crm/contacts/preferences': 'not a collection: a lookup by contact',

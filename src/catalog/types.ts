@@ -17,8 +17,11 @@ export interface ExtractionPlan {
    * `incrementalParam` >= bookmark. `list-full`: page-numbered list read whole every run; keys
    * missing from a complete read are marked deleted. `window`: read in date windows
    * (`window` below) from the start date to the server's present, re-reading a look-back.
+   * `snapshot`: a forward-looking POST read one day at a time from today to a horizon (dispatch
+   * capacity, src/extract/capacity-walker.ts); each run replaces the rows of the days it read, days
+   * before today stay as they were last read.
    */
-  mode: 'export' | 'list-incremental' | 'list-full' | 'window';
+  mode: 'export' | 'list-incremental' | 'list-full' | 'window' | 'snapshot';
   /** Staging table name, without schema: a plain lowercase identifier such as `crm_customers`. */
   table: string;
   /** Per-parent endpoints (one request per parent row) are extracted only when asked for. */
@@ -63,6 +66,11 @@ export interface ExtractionPlan {
    * value is present (attributed leads: the call, booking, lead form or job the lead came from).
    */
   identity?: { field: string; paths: string[] };
+  /**
+   * Per-parent endpoints only: each parent's answer is one record, the body itself (not a page),
+   * e.g. a job's booked log. One request per parent without paging; a 404 means the parent has none.
+   */
+  single?: boolean;
 }
 
 /**
@@ -99,6 +107,11 @@ export interface EndpointDescriptor {
   /** Path template after `/tenant/{tenant}/`, e.g. `export/customers`, `customers/{id}/notes`. */
   path: string;
   kind: EndpointKind;
+  /**
+   * `POST` for the few POST operations read as data (scripts/catalog/post-endpoints.ts: dispatch
+   * capacity); absent for every GET endpoint, which is all the others.
+   */
+  method?: 'POST';
   /** Placeholders in `path`, in order, e.g. `['id']`, `['report_category', 'reportId']`. */
   pathParams: string[];
   /** Record key fields (composite where ServiceTitan has no single id); [] when unknown. */

@@ -15,6 +15,8 @@ import { pagePath, rootFrom } from './site-paths.js';
 /** How a build reads the endpoint, in words. */
 export function walkKind(plan: ExtractionPlan): string {
   if (plan.parent) return `per-parent: one request per row of ${plan.parent.endpoint} (by its ${plan.parent.field}); opt-in`;
+  if (plan.mode === 'snapshot')
+    return 'snapshot: one POST per day from today to 14 days ahead; each run replaces those days, earlier days stay as last read; opt-in';
   if (plan.mode === 'export') return 'export feed: continuation tokens from the start date, then from the saved token';
   if (plan.mode === 'window' && plan.window) {
     const w = plan.window;

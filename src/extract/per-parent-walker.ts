@@ -5,6 +5,9 @@
  * walk carries on after the last parent loaded. Like a full-refresh list, the walk records the keys
  * it sees and, once complete, marks rows it did not see as deleted.
  *
+ * Most answer a page-numbered list per parent; some answer one record (catalog `single`, a job's
+ * booked log), read with one request per parent, a 404 meaning the parent has none.
+ *
  * Costs one request (or more) per parent: that is why these endpoints are opt-in.
  */
 import { randomUUID } from 'node:crypto';
@@ -20,6 +23,7 @@ import { storedRecords } from './stored-records.js';
 import { takeRecords } from './take-records.js';
 import { parseListBody } from './list-walker.js';
 import { loadWalkPage } from './load-walk-page.js';
+import { isNotFound, singleRecordOf } from './single-record.js';
 import type { WalkContext } from './types.js';
 
 const PARENT_BATCH = 1000;
@@ -80,6 +84,7 @@ export async function walkPerParent(context: WalkContext): Promise<void> {
       tenantId: context.tenantId,
       params: { [descriptor.pathParams[0]]: parent },
     });
+    if (descriptor.extract!.single) return fetchSingle(parent, url);
     const records: unknown[] = [];
     let attempts = 0;
     for (let page = 1; ; page++) {
@@ -93,6 +98,17 @@ export async function walkPerParent(context: WalkContext): Promise<void> {
       if (early) endedEarly = true;
       records.push(...data);
       if (!hasMore) return { parent, records, attempts };
+    }
+  };
+
+  /** One record per parent (catalog `single`): one request, no paging; a 404 is a parent without one. */
+  const fetchSingle = async (parent: string, url: string): Promise<ParentRecords> => {
+    try {
+      const response = await context.source.request(url, descriptor.defaultQuery, { endpoint: descriptor.name, signal: context.signal });
+      return { parent, records: singleRecordOf(response.body, `${descriptor.name} (parent ${parent})`), attempts: response.attempts };
+    } catch (error) {
+      if (isNotFound(error)) return { parent, records: [], attempts: 1 };
+      throw error;
     }
   };
 

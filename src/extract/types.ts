@@ -14,7 +14,7 @@ export interface PageSource {
   request<T = unknown>(
     url: string,
     query?: Query,
-    context?: { endpoint?: string; signal?: AbortSignal },
+    context?: { endpoint?: string; signal?: AbortSignal; method?: 'GET' | 'POST'; json?: unknown },
   ): Promise<{ body: T; attempts: number; headers?: Record<string, unknown> }>;
 }
 
@@ -36,6 +36,8 @@ export interface WalkContext {
   apiUrl: string;
   tenantId: string;
   tenantName: string;
+  /** The tenant's IANA time zone (its calendar days: dispatch capacity's day windows); UTC when absent. */
+  timezone?: string;
   runId: number;
   /** Saved cursor, or null on the first run; a walker uses it only when it is of its own kind. */
   cursor: Cursor | null;

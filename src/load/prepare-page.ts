@@ -1,6 +1,7 @@
 /**
  * Turns one page of records into rows for the staging table, in memory and without I/O:
- * - the key is read from the catalog's key fields; a record without a usable key is rejected
+ * - the key is read from the catalog's key fields (a text key part may be a list of ids, stored
+ *   joined by commas); a record without a usable key is rejected
  *   (kept with its reason in `_rejects`, never dropped silently), unless the endpoint's key is
  *   nullable and its fallback fields identify the record (./fallback-key.ts);
  * - a record Postgres would refuse is rejected the same way, so the rest of the page loads: a NUL
@@ -76,6 +77,9 @@ function keyValue(value: unknown, type: 'bigint' | 'text'): string | null {
     const text = typeof value === 'number' && Number.isInteger(value) ? String(value) : typeof value === 'string' ? value : '';
     return fitsBigint(text) ? text : null;
   }
+  // A list of ids as a key part (dispatch capacity's `businessUnitIds`): its values joined by
+  // commas in the order sent (an empty list is ''). A list holding anything but scalars is no key.
+  if (Array.isArray(value)) return value.every((v) => typeof v === 'string' || typeof v === 'number') ? value.join(',') : null;
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
 }
 

@@ -11,6 +11,7 @@ import { walkExport } from '../extract/export-walker.js';
 import { walkList } from '../extract/list-walker.js';
 import { walkPerParent } from '../extract/per-parent-walker.js';
 import { walkWindows } from '../extract/window-walker.js';
+import { walkCapacity } from '../extract/capacity-walker.js';
 import type { EndpointProgress, PageSource } from '../extract/types.js';
 import { isDatabaseError } from '../db/database-failure.js';
 import { type ReconnectOptions, reconnectingPool, reconnector } from '../db/reconnect.js';
@@ -79,6 +80,7 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointOutc
       apiUrl: tenant.apiUrl,
       tenantId: tenant.tenantId,
       tenantName: tenant.name,
+      timezone: tenant.timezone,
       runId: input.runId,
       cursor,
       startDate: input.startDate,
@@ -95,9 +97,11 @@ export async function runEndpoint(input: EndpointRunInput): Promise<EndpointOutc
       ? walkExport(context)
       : mode === 'window'
         ? walkWindows(context)
-        : descriptor.extract?.parent
-          ? walkPerParent(context)
-          : walkList(context));
+        : mode === 'snapshot'
+          ? walkCapacity(context)
+          : descriptor.extract?.parent
+            ? walkPerParent(context)
+            : walkList(context));
     if (reconnect?.reconnects) notes.push(reconnectNote(reconnect.reconnects));
     await finishRunEndpoint(pool, schema, input.runId, descriptor.name, { status: 'succeeded', notes });
     return { endpoint: descriptor.name, status: 'succeeded', ...figures, notes };

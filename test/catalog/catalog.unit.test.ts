@@ -62,10 +62,14 @@ describe('catalog contents', () => {
     expect(findEndpoint('sales/estimates/export')?.kind).toBe('export');
   });
 
-  it('holds exactly the GET paths of the OpenAPI documents', () => {
+  it('holds exactly the GET paths of the OpenAPI documents, and the one POST read as data', () => {
     const documented = documentedGets();
     expect(documented.length).toBe(314);
-    expect(catalog.map((d) => `${d.module} ${d.version} ${d.path}`).sort()).toEqual(documented);
+    const gets = catalog.filter((d) => d.method === undefined);
+    expect(gets.map((d) => `${d.module} ${d.version} ${d.path}`).sort()).toEqual(documented);
+    expect(catalog.filter((d) => d.method === 'POST').map((d) => [d.name, d.extract?.mode, d.extract?.optIn])).toEqual([
+      ['dispatch/capacity', 'snapshot', true],
+    ]);
   });
 
   it('names are unique and follow <module>/<path>, older telecom versions prefixed', () => {
@@ -123,7 +127,7 @@ describe('catalog contents', () => {
   });
 
   it('puts per-parent endpoints behind opt-in, with an extracted parent', () => {
-    const optIn = extractedEndpoints({ includeOptIn: true }).filter((d) => d.extract?.optIn);
+    const optIn = extractedEndpoints({ includeOptIn: true }).filter((d) => d.extract?.optIn && d.extract.mode !== 'snapshot');
     expect(optIn.map((d) => d.name)).toEqual(
       expect.arrayContaining(['crm/customers/{id}/notes', 'crm/locations/{id}/notes', 'crm/leads/{id}/notes']),
     );

@@ -65,7 +65,7 @@ describe('atlas endpoints', () => {
     expect(lines[0]).toMatch(/^NAME\s+KIND\s+KEY\s+EXTRACT\s+TABLE$/);
     expect(text).toContain('crm/customers/{id}/notes');
     expect(text).toMatch(/list-full \(opt-in\)\s+atlas\.crm_customers_notes/);
-    expect(lines.at(-1)).toMatch(/^\d+ endpoints, 0 extracted by default, 4 opt-in$/);
+    expect(lines.at(-1)).toMatch(/^\d+ endpoints, 0 extracted by default, 6 opt-in$/);
     expect(text).toBe(formatListing(catalogListing('atlas', { kind: 'id' })));
   });
 });

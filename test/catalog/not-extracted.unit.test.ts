@@ -54,6 +54,7 @@ describe('reasons for endpoints not extracted', () => {
       stated.set(kind, Number(/\|\s*(\d+)\s*\|\s*$/.exec(line ?? '')?.[1]));
     }
     expect(stated).toEqual(new Map([...Object.values(kinds)].map((kind) => [kind, counted.get(kind) ?? 0])));
-    expect(table).toContain(`Of the ${rows.length} GET endpoints`);
+    expect(table).toContain(`Of the ${rows.filter((r) => r.method === 'GET').length} GET endpoints`);
+    expect(rows.filter((r) => r.method === 'POST').map((r) => r.name)).toEqual(['dispatch/capacity']);
   });
 });

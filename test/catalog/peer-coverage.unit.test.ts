@@ -76,6 +76,7 @@ describe('classifyPeerStreams', () => {
     module: name.split('/')[0],
     version: 'v2',
     path: name.slice(name.indexOf('/') + 1),
+    method: 'GET',
     kind: 'list',
     key: ['id'],
     extracted,

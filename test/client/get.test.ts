@@ -78,6 +78,12 @@ describe('get', () => {
     const foreignUrl = 'https://example.com/crm/v2/tenant/1/export/customers';
     const elsewhere = await getEndpoint(client, undefined, { url: foreignUrl }).catch((e: unknown) => e);
     expect((elsewhere as AtlasError).code).toBe('ENDPOINT_ARGUMENT');
+    // The POST read as data is not a GET: a build reads it (with its body), `get` refuses it.
+    const post = await getEndpoint(client, 'dispatch/capacity').catch((e: unknown) => e);
+    expect([(post as AtlasError).code, (post as AtlasError).message]).toEqual([
+      'ENDPOINT_ARGUMENT',
+      'dispatch/capacity is read with POST, not GET; extract it with atlas build --endpoint dispatch/capacity',
+    ]);
     expect(sandbox.requests()).toEqual([]);
   });
 });

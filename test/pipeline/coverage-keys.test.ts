@@ -4,8 +4,8 @@
  * new entries) and some gross pay items and journal entries without their nullable id:
  * - every history entry is stored once, under its own id, with its job's id, before and after a sync;
  * - id-less pay items and journal entries are staged under their documented fallback key, none rejected;
- * - custom-field definitions, budget codes, location rates and Intacct mappings (read from page 0,
- *   with includeTotal) equal the truth.
+ * - custom-field definitions, budget codes, WBS segments (answered as `{data}` alone, read in one
+ *   request), location rates and Intacct mappings (read from page 0, with includeTotal) equal the truth.
  */
 import { describe, expect, it } from 'vitest';
 import { findEndpoint } from '../../src/catalog/index.js';
@@ -26,6 +26,7 @@ const added = [
   'crm/locations/custom-fields',
   'accounting/inventory-bills/custom-fields',
   'jpm/work-breakdown-structure/budget-codes',
+  'jpm/work-breakdown-structure/segments',
   'payroll/locations/rates',
   'settings/business-units/intacct',
 ];
@@ -75,6 +76,9 @@ describe('keys that cannot lose records, and the added entities', () => {
 
     const intacct = sandbox.requests().filter((r) => r.endpoint === 'settings/business-units/intacct');
     expect(intacct.map((r) => [r.status, r.query.page, r.query.includeTotal])[0]).toEqual([200, '0', 'true']);
+    const segments = sandbox.requests().filter((r) => r.endpoint === 'jpm/work-breakdown-structure/segments');
+    expect(segments.map((r) => [r.status, r.query.page])).toEqual([[200, '1']]);
+    expect(sandbox.truth('jpm/work-breakdown-structure/segments').length).toBeGreaterThan(1);
     const table = findEndpoint('payroll/locations/rates')!.extract!.table;
     expect(await count(`select count(*) as n from cover.${table}`)).toBe(sandbox.truth('payroll/locations/rates').length);
   });

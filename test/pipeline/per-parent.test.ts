@@ -1,6 +1,7 @@
 /**
  * Opt-in per-parent endpoints: customer notes are read customer by customer (parents from the
- * customers staging table), stored with the customer's id, and equal the sandbox's truth.
+ * customers staging table), stored with the customer's id, and equal the sandbox's truth; a job's
+ * booked log (one record per job, not a page) and canceled log likewise, job by job.
  */
 import { describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/pipeline/build.js';
@@ -78,5 +79,39 @@ describe('per-parent endpoints', () => {
     const linked = await warehouse.pool.query('select parent_id, id from opted.crm_customers_notes order by id limit 1');
     const owner = noteRequests.find((r) => r.path.includes(`/customers/${linked.rows[0].parent_id}/notes`));
     expect(owner).toBeDefined();
+  });
+
+  it("read a job's booked log (one record, no paging) and canceled log job by job, equal to the truth", async () => {
+    const { sandbox, warehouse, url } = fixture;
+    sandbox.clearRequests();
+    const logs = ['jpm/jobs/{id}/booked-log', 'jpm/jobs/{id}/canceled-log'];
+    const endpoints = { include: ['jpm/export/jobs', ...logs], exclude: [] };
+    const summary = await runBuild(
+      testConfig(url, [sandbox], { schema: 'joblogs', endpoints }),
+      warehouse,
+      { command: 'build', fullRefresh: false },
+      logger,
+      logProgress(logger),
+    );
+    expect(summary.ok).toBe(true);
+    await expectStagingEqualsTruth(warehouse.pool, 'joblogs', sandbox, endpoints.include);
+
+    const jobs = (await warehouse.pool.query('select count(*)::int as n from joblogs.jpm_jobs')).rows[0].n;
+    for (const endpoint of logs) {
+      const requests = sandbox.requests().filter((r) => r.endpoint === endpoint);
+      expect({ endpoint, requests: requests.length }).toEqual({ endpoint, requests: jobs });
+    }
+    // The booked log is asked for without paging; the canceled log pages like any list.
+    const booked = sandbox.requests().filter((r) => r.endpoint === logs[0]);
+    expect(booked.every((r) => r.status === 200 && r.query.page === undefined)).toBe(true);
+    const stored = await warehouse.pool.query<{ n: number; mismatched: number }>(
+      `select count(*)::int as n, count(*) filter (where (data->>'jobId')::bigint <> parent_id)::int as mismatched from joblogs.jpm_jobs_booked_log`,
+    );
+    expect(stored.rows[0]).toEqual({ n: jobs, mismatched: 0 });
+    const canceled = await warehouse.pool.query<{ n: number; mismatched: number }>(
+      `select count(*)::int as n, count(*) filter (where (data->>'jobId')::bigint <> parent_id)::int as mismatched from joblogs.jpm_jobs_canceled_log`,
+    );
+    expect(canceled.rows[0].n).toBeGreaterThan(0);
+    expect(canceled.rows[0].mismatched).toBe(0);
   });
 });
