@@ -14,11 +14,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { passwordFileOf } from '../../src/db/embedded-password.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded.js';
 import { createLogger } from '../../src/log/logger.js';
+import { freePort } from '../support/free-port.js';
 
 const root = mkdtempSync(join(tmpdir(), 'atlas-embedded-private-'));
 chmodSync(root, 0o755); // as root the server runs as `postgres`, which must reach the data
 const dataDir = join(root, 'data');
-const port = 50000 + Math.floor(Math.random() * 5000);
 const logger = createLogger({ level: 'error' });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -36,6 +36,7 @@ async function query(url: string, sql: string): Promise<unknown[]> {
 describe('the embedded Postgres', () => {
   it('needs its generated password, kept private, and does not see Atlas environment', { timeout: 120_000 }, async () => {
     process.env.ST_CLIENT_SECRET = 'cs1.planted-secret-for-the-env-test';
+    const port = await freePort();
     const server = await startEmbeddedPostgres({ dataDir, port, logger, persistent: false });
     try {
       delete process.env.ST_CLIENT_SECRET;
@@ -60,7 +61,7 @@ describe('the embedded Postgres', () => {
   // the start; not one knock may get in.
   it('never accepts a connection without the password, not even while a new cluster starts', { timeout: 120_000 }, async () => {
     const fresh = join(root, 'fresh');
-    const freshPort = port + 2;
+    const freshPort = await freePort();
     const knocks = { tried: 0, admitted: 0 };
     let starting = true;
     const knocking = (async () => {

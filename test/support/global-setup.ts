@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../src/db/embedded.js';
 import { createLogger } from '../../src/log/logger.js';
+import { freePort } from './free-port.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -35,7 +36,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'atlas-test-pg-'));
   chmodSync(dataDir, 0o755); // when run as root, the server runs as `postgres` and must reach it
-  const port = 55000 + Math.floor(Math.random() * 5000);
+  const port = await freePort();
   const server = await startEmbeddedPostgres({
     dataDir: join(dataDir, 'data'),
     port,

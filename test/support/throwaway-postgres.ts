@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../src/db/embedded.js';
 import { createLogger } from '../../src/log/logger.js';
+import { freePort } from './free-port.js';
 
 export interface ThrowawayPostgres {
   url: string;
@@ -24,7 +25,7 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   chmodSync(root, 0o755);
   const options = {
     dataDir: join(root, 'data'),
-    port: 45000 + Math.floor(Math.random() * 5000),
+    port: await freePort(),
     logger: createLogger({ level: 'error' }),
     persistent: true,
   };
