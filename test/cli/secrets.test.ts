@@ -135,6 +135,11 @@ describe('secrets in every output', () => {
         ]),
       ),
     };
+    const tableCount = (tables.match(/^== /gm) ?? []).length;
+    console.info(
+      `secret search: ${Object.keys(runs).length} CLI runs, ${faulted} faulted requests, ${tokens.length} tokens issued, ` +
+        `${tableCount} bookkeeping tables, ${everything.length} characters searched for ${Object.keys(secrets).length} secrets`,
+    );
     const found = Object.entries(secrets)
       .filter(([, secret]) => everything.includes(secret))
       .map(([name]) => name);
