@@ -110,27 +110,7 @@ export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
       await finishRun(input.pool, schema, runId, 'failed', errorMessage(error)).catch(() => {});
       throw error;
     }
-    const failed = outcomes.filter((o) => o.status === 'failed');
-    // Database trouble fails the whole run: what was loaded around it cannot be trusted to be complete.
-    const databaseFailed = failed.some((o) => o.code === 'DATABASE_FAILED');
-    const interrupted = outcomes.some((o) => o.status === 'interrupted');
-    const status: RunStatus =
-      failed.length === 0
-        ? interrupted
-          ? 'interrupted'
-          : 'succeeded'
-        : failed.length === outcomes.length || databaseFailed
-          ? 'failed'
-          : 'partial';
-    const error =
-      interrupted && failed.length === 0
-        ? 'interrupted (SIGTERM / Ctrl-C): the pages in hand were committed; the next run carries on from the saved cursors'
-        : failed.length
-          ? `${failed.length} of ${outcomes.length} endpoints failed: ${failed
-              .slice(0, 5)
-              .map((f) => f.endpoint)
-              .join(', ')}${failed.length > 5 ? ', …' : ''}`
-          : null;
+    const { status, error, databaseFailed } = closingOf(outcomes);
     // After a connection lost for good, one try: a run left open is closed as failed by the next run
     // (closeAbandonedRuns), and the endpoint's error stays the one line the run reports.
     if (databaseFailed) await finishRun(input.pool, schema, runId, status, error).catch(() => {});
@@ -139,4 +119,30 @@ export async function runTenant(input: TenantRunInput): Promise<TenantOutcome> {
   } finally {
     await lock.release();
   }
+}
+
+const INTERRUPTED_RUN = 'interrupted (SIGTERM / Ctrl-C): the pages in hand were committed; the next run carries on from the saved cursors';
+
+/**
+ * How a run closes, from its endpoints' outcomes: failed when every endpoint failed or the
+ * database did (what was loaded around it cannot be trusted to be complete), partial when some
+ * failed, interrupted when the others were stopped on request, else succeeded.
+ */
+function closingOf(outcomes: EndpointOutcome[]): { status: RunStatus; error: string | null; databaseFailed: boolean } {
+  const failed = outcomes.filter((o) => o.status === 'failed');
+  const databaseFailed = failed.some((o) => o.code === 'DATABASE_FAILED');
+  if (failed.length === 0) {
+    const interrupted = outcomes.some((o) => o.status === 'interrupted');
+    return { status: interrupted ? 'interrupted' : 'succeeded', error: interrupted ? INTERRUPTED_RUN : null, databaseFailed };
+  }
+  const names =
+    failed
+      .slice(0, 5)
+      .map((f) => f.endpoint)
+      .join(', ') + (failed.length > 5 ? ', …' : '');
+  return {
+    status: failed.length === outcomes.length || databaseFailed ? 'failed' : 'partial',
+    error: `${failed.length} of ${outcomes.length} endpoints failed: ${names}`,
+    databaseFailed,
+  };
 }
