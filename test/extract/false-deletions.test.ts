@@ -7,62 +7,47 @@
  *   passes `allowMassDelete`; real deletions below that are marked as before.
  * The server is a page-numbered ServiceTitan list over real HTTP, three records a page.
  */
-import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWarehouse, type Warehouse } from '../../src/db/connection.js';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log/logger.js';
 import { runBuild } from '../../src/pipeline/build.js';
 import { logProgress } from '../../src/pipeline/progress.js';
-import { createTestDatabase, dropTestDatabases } from '../support/database.js';
 import { testConfig } from '../support/harness.js';
-import { listenOnLoopback, scriptedTenantSettings } from '../support/scripted-server.js';
+import { scriptedTenantSettings, useScriptedWarehouse } from '../support/scripted-server.js';
 
 const logger = createLogger({ level: 'error' });
 const ENDPOINT = 'marketing/costs';
 const PAGE = 3;
 /** Per tenant id: the record ids the list holds, and the pages that answer empty with hasMore. */
 const lists = new Map<string, { ids: number[]; emptyPages: Set<number> }>();
-let server: Server;
-let base: string;
-let warehouse: Warehouse;
-let url: string;
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    if (req.url === '/connect/token')
-      return res.end(JSON.stringify({ access_token: 'tok-123456789', expires_in: 900, token_type: 'Bearer' }));
-    const page = Number(new URL(req.url ?? '', 'http://x').searchParams.get('page'));
-    const list = lists.get(/\/tenant\/(\d+)\//.exec(req.url ?? '')?.[1] ?? '') ?? { ids: [], emptyPages: new Set() };
-    const data = list.emptyPages.has(page)
-      ? []
-      : list.ids.slice((page - 1) * PAGE, page * PAGE).map((id) => ({ id, active: true, modifiedOn: '2025-01-01T00:00:00Z' }));
-    res.end(JSON.stringify({ page, pageSize: PAGE, hasMore: page * PAGE < list.ids.length, data }));
-  });
-  base = await listenOnLoopback(server);
-  url = await createTestDatabase();
-  warehouse = await openWarehouse(url);
-});
-
-afterAll(async () => {
-  await warehouse?.close();
-  await new Promise((resolve) => server.close(resolve));
-  await dropTestDatabases();
+const scripted = useScriptedWarehouse((req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const page = Number(new URL(req.url ?? '', 'http://x').searchParams.get('page'));
+  const list = lists.get(/\/tenant\/(\d+)\//.exec(req.url ?? '')?.[1] ?? '') ?? { ids: [], emptyPages: new Set() };
+  const data = list.emptyPages.has(page)
+    ? []
+    : list.ids.slice((page - 1) * PAGE, page * PAGE).map((id) => ({ id, active: true, modifiedOn: '2025-01-01T00:00:00Z' }));
+  res.end(JSON.stringify({ page, pageSize: PAGE, hasMore: page * PAGE < list.ids.length, data }));
 });
 
 /** One sync of the tenant; returns the endpoint's figures and notes. */
 async function sync(tenantId: string, allowMassDelete = false): Promise<{ deleted: number; notes: string[] }> {
-  const config = testConfig(url, [], {
+  const config = testConfig(scripted.url, [], {
     endpoints: { include: [ENDPOINT], exclude: [] },
     tenants: [
       {
         name: `t${tenantId}`,
         tenantId,
-        ...scriptedTenantSettings(base),
+        ...scriptedTenantSettings(scripted.base),
       },
     ],
   });
-  const summary = await runBuild(config, warehouse, { command: 'sync', fullRefresh: false, allowMassDelete }, logger, logProgress(logger));
+  const summary = await runBuild(
+    config,
+    scripted.warehouse,
+    { command: 'sync', fullRefresh: false, allowMassDelete },
+    logger,
+    logProgress(logger),
+  );
   const tenant = summary.tenants[0];
   if (!('endpoints' in tenant)) throw new Error(`run failed: ${tenant.error}`);
   const outcome = tenant.endpoints.find((e) => e.endpoint === ENDPOINT)!;
@@ -71,7 +56,7 @@ async function sync(tenantId: string, allowMassDelete = false): Promise<{ delete
 }
 
 async function deletedIds(tenantId: string): Promise<number[]> {
-  const { rows } = await warehouse.pool.query(
+  const { rows } = await scripted.warehouse.pool.query(
     'select id from atlas.marketing_costs where tenant_id = $1 and deleted_at is not null order by id',
     [tenantId],
   );

@@ -10,16 +10,13 @@
  */
 process.env.TZ = 'America/Phoenix';
 
-import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWarehouse, type Warehouse } from '../../src/db/connection.js';
+import { describe, expect, it } from 'vitest';
 import { readCursor } from '../../src/load/cursor-store.js';
 import { createLogger } from '../../src/log/logger.js';
 import { runBuild } from '../../src/pipeline/build.js';
 import { logProgress } from '../../src/pipeline/progress.js';
-import { createTestDatabase, dropTestDatabases } from '../support/database.js';
 import { testConfig } from '../support/harness.js';
-import { listenOnLoopback, scriptedTenantSettings } from '../support/scripted-server.js';
+import { scriptedTenantSettings, useScriptedWarehouse } from '../support/scripted-server.js';
 
 const logger = createLogger({ level: 'error' });
 const ENDPOINT = 'accounting/ap-credits';
@@ -27,58 +24,42 @@ const utc = (value: string) => Date.parse(/(?:Z|[+-]\d{2}:?\d{2})$/.test(value) 
 /** Records per tenant id, and the `modifiedOnOrAfter` each request asked for. */
 const records = new Map<string, { id: number; modifiedOn: string }[]>();
 const asked: (string | null)[] = [];
-let server: Server;
-let base: string;
-let warehouse: Warehouse;
-let url: string;
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    if (req.url === '/connect/token')
-      return res.end(JSON.stringify({ access_token: 'tok-123456789', expires_in: 900, token_type: 'Bearer' }));
-    const query = new URL(req.url ?? '', 'http://x').searchParams;
-    const tenant = /\/tenant\/(\d+)\//.exec(req.url ?? '')?.[1] ?? '';
-    const after = query.get('modifiedOnOrAfter');
-    asked.push(after);
-    const data = (records.get(tenant) ?? [])
-      .filter((r) => after === null || utc(r.modifiedOn) >= utc(after))
-      .map((r) => ({ ...r, active: true }));
-    res.end(JSON.stringify({ page: Number(query.get('page')), pageSize: 5000, hasMore: false, totalCount: data.length, data }));
-  });
-  base = await listenOnLoopback(server);
-  url = await createTestDatabase();
-  warehouse = await openWarehouse(url);
-});
-
-afterAll(async () => {
-  await warehouse?.close();
-  await new Promise((resolve) => server.close(resolve));
-  await dropTestDatabases();
+const scripted = useScriptedWarehouse((req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const query = new URL(req.url ?? '', 'http://x').searchParams;
+  const tenant = /\/tenant\/(\d+)\//.exec(req.url ?? '')?.[1] ?? '';
+  const after = query.get('modifiedOnOrAfter');
+  asked.push(after);
+  const data = (records.get(tenant) ?? [])
+    .filter((r) => after === null || utc(r.modifiedOn) >= utc(after))
+    .map((r) => ({ ...r, active: true }));
+  res.end(JSON.stringify({ page: Number(query.get('page')), pageSize: 5000, hasMore: false, totalCount: data.length, data }));
 });
 
 async function build(tenantId: string): Promise<void> {
-  const config = testConfig(url, [], {
+  const config = testConfig(scripted.url, [], {
     endpoints: { include: [ENDPOINT], exclude: [] },
     tenants: [
       {
         name: `t${tenantId}`,
         tenantId,
-        ...scriptedTenantSettings(base),
+        ...scriptedTenantSettings(scripted.base),
       },
     ],
   });
-  const summary = await runBuild(config, warehouse, { command: 'sync', fullRefresh: false }, logger, logProgress(logger));
+  const summary = await runBuild(config, scripted.warehouse, { command: 'sync', fullRefresh: false }, logger, logProgress(logger));
   expect(summary.tenants.map((t) => t.status)).toEqual(['succeeded']);
 }
 
 async function bookmark(tenantId: string): Promise<string | null> {
-  const cursor = await readCursor(warehouse.pool, 'atlas', tenantId, ENDPOINT);
+  const cursor = await readCursor(scripted.warehouse.pool, 'atlas', tenantId, ENDPOINT);
   return cursor && 'bookmark' in cursor ? cursor.bookmark : null;
 }
 
 async function ids(tenantId: string): Promise<number[]> {
-  const { rows } = await warehouse.pool.query('select id from atlas.accounting_ap_credits where tenant_id = $1 order by id', [tenantId]);
+  const { rows } = await scripted.warehouse.pool.query('select id from atlas.accounting_ap_credits where tenant_id = $1 order by id', [
+    tenantId,
+  ]);
   return rows.map((r) => Number(r.id));
 }
 

@@ -6,15 +6,12 @@
  * record is rejected loads its rejects, moves the cursor and fails the endpoint loudly.
  * The server is a ServiceTitan sending such records over real HTTP (the sandbox's data is clean).
  */
-import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWarehouse, type Warehouse } from '../../src/db/connection.js';
+import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log/logger.js';
 import { runBuild } from '../../src/pipeline/build.js';
 import { logProgress } from '../../src/pipeline/progress.js';
-import { createTestDatabase, dropTestDatabases } from '../support/database.js';
 import { testConfig } from '../support/harness.js';
-import { listenOnLoopback, scriptedTenantSettings } from '../support/scripted-server.js';
+import { scriptedTenantSettings, useScriptedWarehouse } from '../support/scripted-server.js';
 
 const logger = createLogger({ level: 'error' });
 const good = (id: number) => JSON.stringify({ id, active: true, modifiedOn: '2025-01-01T00:00:00Z' });
@@ -45,49 +42,31 @@ const oddJobs = `{"hasMore":false,"continueFrom":"j2","data":[${[
   job('"abc"', ''), // a non-numeric key
 ].join(',')}]}`;
 
-let server: Server;
-let base: string;
-let warehouse: Warehouse;
-let url: string;
-
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    const reply = (body: string) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(body);
-    };
-    if (req.url === '/connect/token')
-      return reply(JSON.stringify({ access_token: 'tok-123456789', expires_in: 900, token_type: 'Bearer' }));
-    if (req.url?.includes('/export/jobs')) return reply(oddJobs);
-    if (req.url?.includes('/export/customers')) {
-      const from = new URL(req.url, 'http://x').searchParams.get('from') ?? '';
-      return reply(pages[from] ?? pages['']);
-    }
-    res.writeHead(404).end();
-  });
-  base = await listenOnLoopback(server);
-  url = await createTestDatabase();
-  warehouse = await openWarehouse(url);
-});
-
-afterAll(async () => {
-  await warehouse?.close();
-  await new Promise((resolve) => server.close(resolve));
-  await dropTestDatabases();
+const scripted = useScriptedWarehouse((req, res) => {
+  const reply = (body: string) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(body);
+  };
+  if (req.url?.includes('/export/jobs')) return reply(oddJobs);
+  if (req.url?.includes('/export/customers')) {
+    const from = new URL(req.url, 'http://x').searchParams.get('from') ?? '';
+    return reply(pages[from] ?? pages['']);
+  }
+  res.writeHead(404).end();
 });
 
 async function build() {
-  const config = testConfig(url, [], {
+  const config = testConfig(scripted.url, [], {
     endpoints: { include: ['crm/export/customers'], exclude: [] },
     tenants: [
       {
         name: 'odd',
         tenantId: '42',
-        ...scriptedTenantSettings(base),
+        ...scriptedTenantSettings(scripted.base),
       },
     ],
   });
-  const summary = await runBuild(config, warehouse, { command: 'build', fullRefresh: false }, logger, logProgress(logger));
+  const summary = await runBuild(config, scripted.warehouse, { command: 'build', fullRefresh: false }, logger, logProgress(logger));
   return summary.tenants.flatMap((t) => ('endpoints' in t ? t.endpoints : []));
 }
 
@@ -97,9 +76,10 @@ describe('records Postgres would refuse', () => {
     expect(first.map((o) => o.status)).toEqual(['failed']);
     expect(first[0].error).toMatch(/all 2 records of a page were rejected \(first reason: key field "id" is missing/);
 
-    const ids = async () => (await warehouse.pool.query('select id::text from atlas.crm_customers order by id')).rows.map((r) => r.id);
+    const ids = async () =>
+      (await scripted.warehouse.pool.query('select id::text from atlas.crm_customers order by id')).rows.map((r) => r.id);
     expect(await ids()).toEqual(['1', '4']);
-    const rejects = await warehouse.pool.query('select reason, record from atlas._rejects order by id');
+    const rejects = await scripted.warehouse.pool.query('select reason, record from atlas._rejects order by id');
     expect(rejects.rows.map((r) => r.reason)).toEqual([
       'contains a lone UTF-16 surrogate, which Postgres jsonb cannot store',
       'change field "modifiedOn" is not a real timestamp: "2024-02-30T10:00:00Z"',
@@ -109,9 +89,10 @@ describe('records Postgres would refuse', () => {
     ]);
     // The kept text is valid for jsonb, so an analyst can still query it.
     expect(
-      (await warehouse.pool.query('select record::jsonb->>$1 as name from atlas._rejects order by id limit 1', ['name'])).rows[0].name,
+      (await scripted.warehouse.pool.query('select record::jsonb->>$1 as name from atlas._rejects order by id limit 1', ['name'])).rows[0]
+        .name,
     ).toBe('half an emoji \\ud83d');
-    const runs = await warehouse.pool.query('select status from atlas._runs');
+    const runs = await scripted.warehouse.pool.query('select status from atlas._runs');
     expect(runs.rows).toEqual([{ status: 'failed' }]);
 
     // The next run is not blocked: it resumes after the rejected page and succeeds.
@@ -123,15 +104,15 @@ describe('records Postgres would refuse', () => {
 
 describe('records that do not fit the mould', () => {
   it('loads unknown fields, unseen enum values, a 3 MB record and deep nesting as sent; keeps the rest in _rejects with a reason', async () => {
-    const config = testConfig(url, [], {
+    const config = testConfig(scripted.url, [], {
       endpoints: { include: ['jpm/export/jobs'], exclude: [] },
-      tenants: [{ name: 'odd', tenantId: '42', ...scriptedTenantSettings(base) }],
+      tenants: [{ name: 'odd', tenantId: '42', ...scriptedTenantSettings(scripted.base) }],
     });
-    const summary = await runBuild(config, warehouse, { command: 'build', fullRefresh: false }, logger, logProgress(logger));
+    const summary = await runBuild(config, scripted.warehouse, { command: 'build', fullRefresh: false }, logger, logProgress(logger));
     const outcomes = summary.tenants.flatMap((t) => ('endpoints' in t ? t.endpoints : []));
     expect(outcomes.map((o) => [o.status, o.received, o.inserted, o.rejected])).toEqual([['succeeded', 7, 4, 3]]);
 
-    const loaded = await warehouse.pool.query(
+    const loaded = await scripted.warehouse.pool.query(
       `select id::text, data->>'jobStatus' as status, length(data->>'summary') as summary, jsonb_typeof(data->'deep') as deep from atlas.jpm_jobs order by id`,
     );
     expect(loaded.rows).toEqual([
@@ -140,7 +121,7 @@ describe('records that do not fit the mould', () => {
       { id: '103', status: null, summary: 3_000_000, deep: null },
       { id: '104', status: null, summary: null, deep: 'object' },
     ]);
-    const rejects = await warehouse.pool.query(
+    const rejects = await scripted.warehouse.pool.query(
       `select reason, length(record) as length from atlas._rejects where endpoint = 'jpm/export/jobs' order by id`,
     );
     expect(rejects.rows.map((r) => r.reason)).toEqual([
